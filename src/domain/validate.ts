@@ -1,0 +1,118 @@
+import type { z } from "zod";
+import { ScenarioShapeSchema, type Scenario } from "./scenario.js";
+
+export type JsonPath = (string | number)[];
+
+/** One problem in a user's input, located by its JSON path. */
+export interface InputIssue {
+  path: JsonPath;
+  message: string;
+}
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; issues: InputIssue[] };
+
+/** `employees[17].agency` — the form used in CLI messages. */
+export function formatPath(path: JsonPath): string {
+  let out = "";
+  for (const seg of path) out += typeof seg === "number" ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out || "(root)";
+}
+
+/** `employees.17.agency` — the dotted form of the HTTP API (`""` for the whole body). */
+export function dottedPath(path: JsonPath): string {
+  return path.join(".");
+}
+
+export function formatIssue(issue: InputIssue): string {
+  return `${formatPath(issue.path)}: ${issue.message}`;
+}
+
+/** Converts zod's issues to ours, naming an unknown key where zod names it. */
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: JsonPath = []): InputIssue[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...(issue.path as (string | number)[])];
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ path: [...path, key], message: "unknown field" }));
+    }
+    if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      return fromZodIssues(issue.errors[0], path);
+    }
+    return [{ path, message: issue.message }];
+  });
+}
+
+/** Validates shape, defaults and every cross-reference of MODEL.md; all problems at once. */
+export function validateScenario(input: unknown): Validation<Scenario> {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return { ok: false, issues: [{ path: [], message: "a scenario must be a JSON object" }] };
+  }
+  const parsed = ScenarioShapeSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
+  const issues = crossReferenceIssues(parsed.data);
+  return issues.length ? { ok: false, issues } : { ok: true, value: parsed.data };
+}
+
+/** Like `validateScenario` for inputs known to be valid (fixtures, generated scenarios). */
+export function parseScenario(input: unknown): Scenario {
+  const v = validateScenario(input);
+  if (!v.ok) throw new Error(`invalid scenario:\n${v.issues.map(formatIssue).join("\n")}`);
+  return v.value;
+}
+
+function crossReferenceIssues(s: Scenario): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const add = (path: JsonPath, message: string) => issues.push({ path, message });
+
+  const idsOf = (list: { id: string }[], key: string) => {
+    const seen = new Map<string, number>();
+    list.forEach((item, i) => {
+      const first = seen.get(item.id);
+      if (first !== undefined) add([key, i, "id"], `duplicate id "${item.id}" (first at ${key}[${first}])`);
+      else seen.set(item.id, i);
+    });
+    return seen;
+  };
+  const agencies = idsOf(s.agencies, "agencies");
+  const towers = idsOf(s.towers, "towers");
+  const units = idsOf(s.units, "units");
+  const waves = idsOf(s.waves, "waves");
+  const employees = idsOf(s.employees, "employees");
+  idsOf(s.schools, "schools");
+  const zones = s.zones ? idsOf(s.zones, "zones") : undefined;
+
+  const zoneRef = (path: JsonPath, zone: string) => {
+    if (zones && !zones.has(zone)) add(path, `unknown zone "${zone}" (zones lists every zone when given)`);
+  };
+  s.zones?.forEach((z, i) => {
+    for (const other of Object.keys(z.travelMinutes ?? {})) zoneRef(["zones", i, "travelMinutes", other], other);
+  });
+  s.agencies.forEach((a, i) => a.officeZone !== undefined && zoneRef(["agencies", i, "officeZone"], a.officeZone));
+  s.towers.forEach((t, i) => zoneRef(["towers", i, "zone"], t.zone));
+  s.schools.forEach((sc, i) => zoneRef(["schools", i, "zone"], sc.zone));
+
+  s.units.forEach((u, i) => {
+    const t = towers.get(u.tower);
+    if (t === undefined) add(["units", i, "tower"], `unknown tower "${u.tower}"`);
+    else if (u.readyDate === undefined && s.towers[t].readyDate === undefined) {
+      add(["units", i, "readyDate"], `no ready date: neither the unit nor its tower "${u.tower}" has one`);
+    }
+  });
+
+  s.employees.forEach((e, i) => {
+    if (!agencies.has(e.agency)) add(["employees", i, "agency"], `unknown agency "${e.agency}"`);
+    if (e.requiredBy !== undefined && e.requiredBy < e.availableFrom) {
+      add(["employees", i, "requiredBy"], `${e.requiredBy} is before availableFrom ${e.availableFrom}`);
+    }
+  });
+
+  const pinnedAt = new Map<string, number>();
+  s.pinned.forEach((p, i) => {
+    if (!employees.has(p.employee)) add(["pinned", i, "employee"], `unknown employee "${p.employee}"`);
+    if (!units.has(p.unit)) add(["pinned", i, "unit"], `unknown unit "${p.unit}"`);
+    if (!waves.has(p.wave)) add(["pinned", i, "wave"], `unknown wave "${p.wave}"`);
+    const first = pinnedAt.get(p.employee);
+    if (first !== undefined) add(["pinned", i, "employee"], `employee "${p.employee}" is already pinned at pinned[${first}]`);
+    else pinnedAt.set(p.employee, i);
+  });
+  return issues;
+}
