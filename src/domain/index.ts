@@ -5,3 +5,4 @@ export * from "./plan.js";
 export * from "./validate.js";
 export * from "./derived.js";
 export * from "./presets.js";
+export * from "./summary.js";

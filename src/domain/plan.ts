@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PolicyInputSchema } from "./policy.js";
 
 export const PLAN_STATUSES = ["optimal", "feasible", "infeasible"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -34,6 +35,8 @@ export const PlanSchema = z
     placements: z.array(PlacementSchema),
     unplaced: z.array(UnplacedSchema),
     explanation: z.string().optional(),
+    /** The resolved policy the solve used (ours, not MODEL.md's); the checker scores the plan under it. */
+    policy: PolicyInputSchema.optional(),
   })
   .loose();
 export type Plan = z.infer<typeof PlanSchema>;
