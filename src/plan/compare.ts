@@ -1,0 +1,120 @@
+import {
+  DEFAULT_POLICY,
+  PRIORITY_TIERS,
+  SCHOOL_LEVELS,
+  ScenarioIndex,
+  isFamily,
+  persons,
+  resolvePolicy,
+  scenarioPolicy,
+  schoolNeeds,
+  type Placement,
+  type Plan,
+  type PlanStatus,
+  type Policy,
+  type Scenario,
+  type SchoolLevel,
+} from "../domain/index.js";
+
+/** One variant's column of a comparison: what its plan does with the scenario, in numbers. */
+export interface ComparisonRow {
+  status: PlanStatus;
+  /** Under the variant's own policy (the plan's recorded `policy`, else the scenario's). */
+  objective: number | null;
+  /** The same placements scored under the scenario's own policy, so that variants share one scale. */
+  commonObjective: number | null;
+  bound: number | null;
+  gap: number | null;
+  timeMs: number;
+  solver: string;
+  placed: number;
+  personsPlaced: number;
+  /** Employees placed per agency priority tier, "1" to "5". */
+  byPriority: Record<string, number>;
+  byGroup: Record<string, number>;
+  byWave: Record<string, number>;
+  familiesHoused: number;
+  singlesHoused: number;
+  unplaced: number;
+  unplacedReasons: Record<string, number>;
+  schoolSeats: Record<SchoolLevel, number>;
+  /** Mean over placed employees of the travel minutes between unit zone and office zone; null when nobody is placed. */
+  averageCommuteMinutes: number | null;
+}
+
+/** Sum of MODEL.md's placement values; placements naming ids unknown to the scenario are a caller bug. */
+export function scorePlacements(index: ScenarioIndex, placements: Placement[], policy: Policy): number {
+  let total = 0;
+  for (const p of placements) {
+    total += index.placementValue(index.employee.get(p.employee)!, index.unit.get(p.unit)!, index.wave.get(p.wave)!, policy);
+  }
+  return total;
+}
+
+/** Relative distance from objective to bound, the way MIP solvers report it: (bound − objective) / max(1, |bound|). */
+export function relativeGap(objective: number | null, bound: number | null): number | null {
+  if (objective === null || bound === null) return null;
+  return Math.max(0, bound - objective) / Math.max(1, Math.abs(bound));
+}
+
+/** The policy the plan was solved under, as recorded in it; a plan without one is read under the scenario's. */
+export function planPolicy(scenario: Scenario, plan: Plan): Policy {
+  return plan.policy ? resolvePolicy(DEFAULT_POLICY, plan.policy) : scenarioPolicy(scenario);
+}
+
+export function comparisonRow(scenario: Scenario, plan: Plan): ComparisonRow {
+  const index = new ScenarioIndex(scenario);
+  const solved = plan.status !== "infeasible";
+  const placed = plan.placements.map((p) => ({ employee: index.employee.get(p.employee)!, unit: index.unit.get(p.unit)!, wave: p.wave }));
+
+  const byPriority = zeroCounts(PRIORITY_TIERS.map(String));
+  const byGroup = zeroCounts(scenario.employees.map((e) => e.group));
+  const byWave = zeroCounts(scenario.waves.map((w) => w.id));
+  const schoolSeats = zeroCounts(SCHOOL_LEVELS) as Record<SchoolLevel, number>;
+  let personsPlaced = 0;
+  let familiesHoused = 0;
+  let commuteMinutes = 0;
+  for (const { employee, unit, wave } of placed) {
+    byPriority[String(index.priority(employee))]++;
+    byGroup[employee.group]++;
+    byWave[wave]++;
+    personsPlaced += persons(employee);
+    if (isFamily(employee)) familiesHoused++;
+    const needs = schoolNeeds(employee);
+    for (const level of SCHOOL_LEVELS) schoolSeats[level] += needs[level];
+    commuteMinutes += index.travelMinutes(index.unitZone(unit), index.officeZone(employee));
+  }
+
+  const objective = solved ? scorePlacements(index, plan.placements, planPolicy(scenario, plan)) : null;
+  return {
+    status: plan.status,
+    objective,
+    commonObjective: solved ? scorePlacements(index, plan.placements, scenarioPolicy(scenario)) : null,
+    bound: plan.bound,
+    gap: relativeGap(objective, plan.bound),
+    timeMs: plan.solver.timeMs,
+    solver: plan.solver.name,
+    placed: placed.length,
+    personsPlaced,
+    byPriority,
+    byGroup,
+    byWave,
+    familiesHoused,
+    singlesHoused: placed.length - familiesHoused,
+    unplaced: plan.unplaced.length,
+    unplacedReasons: countBy(plan.unplaced.map((u) => u.reason)),
+    schoolSeats,
+    averageCommuteMinutes: placed.length ? commuteMinutes / placed.length : null,
+  };
+}
+
+/** Every key present with 0, in first-seen order, so that all variants' tables have the same columns. */
+function zeroCounts(keys: readonly string[]): Record<string, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0]));
+}
+
+function countBy(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}
