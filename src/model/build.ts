@@ -1,0 +1,306 @@
+import {
+  SCHOOL_LEVELS,
+  ScenarioIndex,
+  dayNumber,
+  persons,
+  schoolNeeds,
+  type Pin,
+  type Policy,
+  type Scenario,
+  type SchoolLevel,
+} from "../domain/index.js";
+import { employeeClasses, fixedValue, unitClasses, type EmployeeClass, type UnitClass } from "./classes.js";
+import { ProgramBuilder, addTerm, type IntegerProgram } from "./program.js";
+
+/** Why a class of employees has no possible placement, in the order the filters apply. */
+export const NO_PLACEMENT_REASONS = {
+  reservation: "no tower is reserved for its group or agency",
+  window: "no wave between availableFrom and requiredBy",
+  ready: "no eligible unit ready before requiredBy",
+  accessible: "needs an accessible unit and no eligible accessible unit is ready in time",
+  fit: "the household does not fit any eligible unit (persons or bedrooms)",
+  school: "no school seats for its children in the zones of eligible units",
+} as const;
+export type NoPlacementReason = keyof typeof NO_PLACEMENT_REASONS;
+
+/** One placement column: `count` employees of `cls` into units of `unitClass` in wave `wave`. */
+export interface PlacementColumn {
+  column: number;
+  cls: number;
+  unitClass: number;
+  wave: number;
+}
+
+/** The program plus what is needed to read its solution back as placements. */
+export interface AllocationModel {
+  program: IntegerProgram;
+  classes: EmployeeClass[];
+  unitClasses: UnitClass[];
+  placements: PlacementColumn[];
+  /** Per unit class and gender: the column counting units given to singles of that gender. */
+  singlesUnits: { column: number; unitClass: number; gender: "F" | "M" }[];
+  /** Classes with no possible placement and why. */
+  unplaceable: { cls: number; reason: NoPlacementReason }[];
+  /** Beds per singles unit (bedrooms when sharing, else 1). */
+  sharing: boolean;
+  refDay: number;
+}
+
+export interface ModelOptions {
+  policy: Policy;
+}
+
+/** Seats of level `level` in `zone` open by `date`, minus those pinned children already use. */
+type SeatsLeft = (zone: string, level: SchoolLevel, date: string) => number;
+
+/**
+ * Builds the class model of MODEL.md (see docs/formulation.md): exact, with pinned placements
+ * folded into the offset and the capacities they use. Pins are assumed to satisfy constraints
+ * 2–7 (the pipeline checks them first).
+ */
+export function buildModel(scenario: Scenario, options: ModelOptions): AllocationModel {
+  const { policy } = options;
+  const index = new ScenarioIndex(scenario);
+  const pins = scenario.pinned;
+  const pinnedIds = new Set(pins.map((p) => p.employee));
+  const refDay = Math.min(...scenario.waves.map((w) => dayNumber(w.date)));
+  const classes = employeeClasses(index, scenario.employees.filter((e) => !pinnedIds.has(e.id)), policy, refDay);
+  const units = unitClasses(index, pins, policy.sharing);
+  const seatsLeft = seatsLeftAfterPins(index, pins);
+  const b = new ProgramBuilder();
+  b.program.offset = pins.reduce(
+    (z, p) => z + index.placementValue(index.employee.get(p.employee)!, index.unit.get(p.unit)!, index.wave.get(p.wave)!, policy),
+    0,
+  );
+
+  const placements: PlacementColumn[] = [];
+  const unplaceable: AllocationModel["unplaceable"] = [];
+  classes.forEach((cls, k) => {
+    const before = placements.length;
+    let furthest: NoPlacementReason = "reservation";
+    const reach = (r: NoPlacementReason) => {
+      const order = Object.keys(NO_PLACEMENT_REASONS);
+      if (order.indexOf(r) > order.indexOf(furthest)) furthest = r;
+    };
+    units.forEach((uc, u) => {
+      if (!index.eligible(cls.sample, uc.sample)) return;
+      reach("window");
+      for (const w of cls.waves) {
+        reach("ready");
+        const wave = scenario.waves[w];
+        if (uc.ready > wave.date) continue;
+        reach("accessible");
+        if (cls.needsAccessible && !uc.accessible) continue;
+        reach("fit");
+        if (!fits(cls, uc)) continue;
+        reach("school");
+        if (SCHOOL_LEVELS.some((l) => cls.needs[l] > seatsLeft(uc.zone, l, wave.date))) continue;
+        const cost =
+          -policy.waitPerDay * (dayNumber(wave.date) - refDay) - policy.commutePerMinute * index.travelMinutes(uc.zone, cls.officeZone);
+        const size = cls.mustMove.length + cls.optional.length;
+        const upper = cls.family ? Math.min(size, uc.units.length) : Math.min(size, uc.units.length * bedsPerUnit(uc, policy.sharing));
+        const column = b.addColumn({ name: `x_${k}_${u}_${w}`, lower: 0, upper, integer: true, cost });
+        placements.push({ column, cls: k, unitClass: u, wave: w });
+      }
+    });
+    if (placements.length === before) unplaceable.push({ cls: k, reason: furthest });
+  });
+
+  addClassCountRows(b, classes, placements, index, policy, refDay);
+  const singlesUnits = addUnitRows(b, units, classes, placements, policy.sharing);
+  addWaveRows(b, scenario, index, pins, classes, placements);
+  addSchoolRows(b, scenario, units, classes, placements, seatsLeft);
+  dropRedundantRows(b.program);
+  b.program.integralObjective = Number.isInteger(b.program.offset) && b.program.columns.every((c) => Number.isInteger(c.cost));
+  return { program: b.program, classes, unitClasses: units, placements, singlesUnits, unplaceable, sharing: policy.sharing, refDay };
+}
+
+function describeUnits(uc: UnitClass): string {
+  return `${uc.units.map((u) => u.id).slice(0, 3).join(", ")}${uc.units.length > 3 ? ", …" : ""} (zone ${uc.zone}, ready ${uc.ready})`;
+}
+
+function describeClass(cls: EmployeeClass): string {
+  const members = [...cls.mustMove, ...cls.optional].map((e) => e.id);
+  return `${members.slice(0, 5).join(", ")}${members.length > 5 ? `, … (${members.length})` : ""}`;
+}
+
+function fits(cls: EmployeeClass, uc: UnitClass): boolean {
+  if (uc.partial) return !cls.family && cls.gender === uc.partial.gender;
+  return !cls.family || (cls.persons <= uc.maxOccupants && cls.bedroomsNeeded <= uc.bedrooms);
+}
+
+function bedsPerUnit(uc: UnitClass, sharing: boolean): number {
+  if (uc.partial) return uc.partial.bedsLeft;
+  return sharing ? uc.bedrooms : 1;
+}
+
+/**
+ * Per class: mustMove members are all placed, then optional ones by decreasing fixed value. The first
+ * value level is priced into the count row's range; each lower level adds a column that lets the
+ * count exceed it at the level's (non-positive) price difference, so an optimum fills levels in order.
+ */
+function addClassCountRows(
+  b: ProgramBuilder,
+  classes: EmployeeClass[],
+  placements: PlacementColumn[],
+  index: ScenarioIndex,
+  policy: Policy,
+  refDay: number,
+): void {
+  const byClass = groupBy(placements, (p) => p.cls);
+  classes.forEach((cls, k) => {
+    const cols = byClass.get(k) ?? [];
+    const value = (e: (typeof cls.optional)[number]) => fixedValue(index, e, policy, refDay);
+    for (const e of cls.mustMove) b.program.offset += value(e);
+    const levels = valueLevels(cls.optional.map(value));
+    const top = levels[0]?.value ?? 0;
+    const terms = new Map<number, number>();
+    for (const p of cols) {
+      b.program.columns[p.column].cost += top;
+      addTerm(terms, p.column, 1);
+    }
+    levels.slice(1).forEach((level, l) => {
+      const y = b.addColumn({ name: `y_${k}_${l + 1}`, lower: 0, upper: level.count, integer: false, cost: level.value - top });
+      addTerm(terms, y, -1);
+    });
+    b.program.offset -= top * cls.mustMove.length;
+    const firstCount = levels[0]?.count ?? 0;
+    b.addRow(`count_${k}`, `placements of ${describeClass(cls)}`, terms, cls.mustMove.length, cls.mustMove.length + firstCount);
+  });
+}
+
+/** Runs of equal values in a descending list. */
+function valueLevels(values: number[]): { value: number; count: number }[] {
+  const levels: { value: number; count: number }[] = [];
+  for (const v of values) {
+    const last = levels[levels.length - 1];
+    if (last && last.value === v) last.count++;
+    else levels.push({ value: v, count: 1 });
+  }
+  return levels;
+}
+
+function addUnitRows(
+  b: ProgramBuilder,
+  units: UnitClass[],
+  classes: EmployeeClass[],
+  placements: PlacementColumn[],
+  sharing: boolean,
+): AllocationModel["singlesUnits"] {
+  const singlesUnits: AllocationModel["singlesUnits"] = [];
+  const byUnit = groupBy(placements, (p) => p.unitClass);
+  units.forEach((uc, u) => {
+    const cols = byUnit.get(u) ?? [];
+    if (uc.partial) {
+      const terms = new Map<number, number>();
+      for (const p of cols) addTerm(terms, p.column, 1);
+      b.addRow(`partial_${u}`, `free beds in units of ${describeUnits(uc)} that hold pinned singles`, terms, 0, uc.partial.bedsLeft * uc.units.length);
+      return;
+    }
+    const unitTerms = new Map<number, number>();
+    for (const p of cols) if (classes[p.cls].family) addTerm(unitTerms, p.column, 1);
+    for (const gender of ["F", "M"] as const) {
+      const singles = cols.filter((p) => !classes[p.cls].family && classes[p.cls].gender === gender);
+      if (singles.length === 0) continue;
+      const s = b.addColumn({ name: `s_${u}_${gender}`, lower: 0, upper: uc.units.length, integer: true, cost: 0 });
+      singlesUnits.push({ column: s, unitClass: u, gender });
+      addTerm(unitTerms, s, 1);
+      const bedTerms = new Map<number, number>([[s, -bedsPerUnit(uc, sharing)]]);
+      for (const p of singles) addTerm(bedTerms, p.column, 1);
+      b.addRow(`beds_${u}_${gender}`, `beds for ${gender === "F" ? "women" : "men"} sharing units of ${describeUnits(uc)}`, bedTerms, -Infinity, 0);
+    }
+    b.addRow(`units_${u}`, `the ${uc.units.length} free unit(s) of ${describeUnits(uc)}`, unitTerms, 0, uc.units.length);
+  });
+  return singlesUnits;
+}
+
+function addWaveRows(
+  b: ProgramBuilder,
+  scenario: Scenario,
+  index: ScenarioIndex,
+  pins: Pin[],
+  classes: EmployeeClass[],
+  placements: PlacementColumn[],
+): void {
+  const byWave = groupBy(placements, (p) => p.wave);
+  scenario.waves.forEach((wave, w) => {
+    const pinned = pins.filter((p) => p.wave === wave.id).map((p) => index.employee.get(p.employee)!);
+    const cols = byWave.get(w) ?? [];
+    if (wave.maxHouseholds !== undefined) {
+      const terms = new Map(cols.map((p) => [p.column, 1]));
+      b.addRow(`households_${w}`, `wave ${wave.id} capacity of ${wave.maxHouseholds} households`, terms, -Infinity, wave.maxHouseholds - pinned.length);
+    }
+    if (wave.maxPersons !== undefined) {
+      const terms = new Map(cols.map((p) => [p.column, classes[p.cls].persons]));
+      b.addRow(`persons_${w}`, `wave ${wave.id} capacity of ${wave.maxPersons} persons`, terms, -Infinity, wave.maxPersons - pinned.reduce((n, e) => n + persons(e), 0));
+    }
+  });
+}
+
+/** Children placed in a zone by a date need seats open there by that date; one row per (zone, level, date). */
+function addSchoolRows(
+  b: ProgramBuilder,
+  scenario: Scenario,
+  units: UnitClass[],
+  classes: EmployeeClass[],
+  placements: PlacementColumn[],
+  seatsLeft: SeatsLeft,
+): void {
+  const dates = [...new Set(scenario.waves.map((w) => w.date))].sort();
+  const zones = [...new Set(units.map((u) => u.zone))].sort();
+  for (const zone of zones) {
+    for (const level of SCHOOL_LEVELS) {
+      for (const date of dates) {
+        const terms = new Map<number, number>();
+        for (const p of placements) {
+          const need = classes[p.cls].needs[level];
+          if (need > 0 && units[p.unitClass].zone === zone && scenario.waves[p.wave].date <= date) addTerm(terms, p.column, need);
+        }
+        b.addRow(`school_${zones.indexOf(zone)}_${level}_${dates.indexOf(date)}`, `${level} school seats in zone ${zone} open by ${date}`, terms, -Infinity, seatsLeft(zone, level, date));
+      }
+    }
+  }
+}
+
+function seatsLeftAfterPins(index: ScenarioIndex, pins: Pin[]): SeatsLeft {
+  const { scenario } = index;
+  const cache = new Map<string, number>();
+  return (zone, level, date) => {
+    const key = `${zone}|${level}|${date}`;
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+    let seats = 0;
+    for (const s of scenario.schools) if (s.zone === zone && s.level === level && s.openDate <= date) seats += s.seats;
+    for (const p of pins) {
+      const u = index.unit.get(p.unit)!;
+      if (index.unitZone(u) === zone && index.wave.get(p.wave)!.date <= date) seats -= schoolNeeds(index.employee.get(p.employee)!)[level];
+    }
+    cache.set(key, seats);
+    return seats;
+  };
+}
+
+/** Removes rows that no assignment within the column bounds can violate. */
+function dropRedundantRows(p: IntegerProgram): void {
+  p.rows = p.rows.filter((r) => {
+    if (r.terms.size === 0) return true;
+    let lo = 0;
+    let hi = 0;
+    for (const [j, a] of r.terms) {
+      const c = p.columns[j];
+      lo += Math.min(a * c.lower, a * c.upper);
+      hi += Math.max(a * c.lower, a * c.upper);
+    }
+    return lo < r.lower || hi > r.upper;
+  });
+}
+
+function groupBy<T>(items: T[], key: (t: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) {
+    const list = out.get(key(item));
+    if (list) list.push(item);
+    else out.set(key(item), [item]);
+  }
+  return out;
+}

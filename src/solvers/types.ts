@@ -1,0 +1,30 @@
+import type { IntegerProgram } from "../model/program.js";
+
+export const BACKENDS = ["highs", "jslp"] as const;
+export type Backend = (typeof BACKENDS)[number];
+
+export interface BackendOptions {
+  /** Relative gap at which the solver may stop. */
+  gap: number;
+  seed: number;
+  /** The solver's own time limit; the caller also guards the wall clock from outside. */
+  timeLimitMs?: number;
+  /** A feasible integer solution to start from (one value per column). */
+  initial?: number[];
+}
+
+/** What a solve found. `bound` is a proven upper bound on the optimum (maximisation); status comes from the gap. */
+export type BackendResult =
+  | { status: "solution"; values: number[]; objective: number; bound: number }
+  | { status: "infeasible" }
+  | { status: "stopped"; bound?: number; reason: string };
+
+export interface BackendHooks {
+  /** Polled at the solver's checkpoints: true asks it to stop with what it has. */
+  shouldStop(): boolean;
+  onProgress(p: { incumbent?: number; bound?: number }): void;
+  onIncumbent(values: number[], objective: number): void;
+}
+
+/** A backend runs synchronously on its own thread; see `runBackend` for the thread around it. */
+export type BackendSolve = (program: IntegerProgram, options: BackendOptions, hooks: BackendHooks) => BackendResult;
