@@ -18,7 +18,7 @@ describe("the scenario store", () => {
     const first = parseScenario(twoTowersInput);
     expect(await store.put(first)).toEqual({ version: 1, created: true });
 
-    const reordered = parseScenario({ employees: twoTowersInput.employees, ...twoTowersInput, pinned: [] });
+    const reordered = parseScenario({ ...Object.fromEntries(Object.entries(twoTowersInput).reverse()), pinned: [] });
     expect(await store.put(reordered)).toEqual({ version: 1, created: false });
 
     const changed = parseScenario({ ...twoTowersInput, waves: [{ id: "W1", date: "2024-08-01" }] });
