@@ -13,7 +13,7 @@ describe("a comparison table row", () => {
       objective: 2550,
       commonObjective: 7550,
       bound: 2600,
-      gap: 50 / 2600,
+      gap: 50 / 2550,
       timeMs: 5,
       solver: "hand",
       placed: 4,

@@ -1,20 +1,18 @@
 import {
-  DEFAULT_POLICY,
   PRIORITY_TIERS,
   SCHOOL_LEVELS,
   ScenarioIndex,
   isFamily,
   persons,
-  resolvePolicy,
   scenarioPolicy,
   schoolNeeds,
-  type Placement,
   type Plan,
   type PlanStatus,
-  type Policy,
   type Scenario,
   type SchoolLevel,
 } from "../domain/index.js";
+import { relativeGap } from "../solvers/bound.js";
+import { checkPlan } from "./check.js";
 
 /** One variant's column of a comparison: what its plan does with the scenario, in numbers. */
 export interface ComparisonRow {
@@ -42,26 +40,11 @@ export interface ComparisonRow {
   averageCommuteMinutes: number | null;
 }
 
-/** Sum of MODEL.md's placement values; placements naming ids unknown to the scenario are a caller bug. */
-export function scorePlacements(index: ScenarioIndex, placements: Placement[], policy: Policy): number {
-  let total = 0;
-  for (const p of placements) {
-    total += index.placementValue(index.employee.get(p.employee)!, index.unit.get(p.unit)!, index.wave.get(p.wave)!, policy);
-  }
-  return total;
-}
-
-/** Relative distance from objective to bound, the way MIP solvers report it: (bound − objective) / max(1, |bound|). */
-export function relativeGap(objective: number | null, bound: number | null): number | null {
-  if (objective === null || bound === null) return null;
-  return Math.max(0, bound - objective) / Math.max(1, Math.abs(bound));
-}
-
-/** The policy the plan was solved under, as recorded in it; a plan without one is read under the scenario's. */
-export function planPolicy(scenario: Scenario, plan: Plan): Policy {
-  return plan.policy ? resolvePolicy(DEFAULT_POLICY, plan.policy) : scenarioPolicy(scenario);
-}
-
+/**
+ * The plan's column of a comparison. Both objectives are the checker's recomputation from the
+ * placements: `objective` under the policy the plan records (else the scenario's), `commonObjective`
+ * under the scenario's own, as a score only (a variant that changed `sharing` is not re-judged by it).
+ */
 export function comparisonRow(scenario: Scenario, plan: Plan): ComparisonRow {
   const index = new ScenarioIndex(scenario);
   const solved = plan.status !== "infeasible";
@@ -85,13 +68,13 @@ export function comparisonRow(scenario: Scenario, plan: Plan): ComparisonRow {
     commuteMinutes += index.travelMinutes(index.unitZone(unit), index.officeZone(employee));
   }
 
-  const objective = solved ? scorePlacements(index, plan.placements, planPolicy(scenario, plan)) : null;
+  const objective = solved ? checkPlan(scenario, plan).objective : null;
   return {
     status: plan.status,
     objective,
-    commonObjective: solved ? scorePlacements(index, plan.placements, scenarioPolicy(scenario)) : null,
+    commonObjective: solved ? checkPlan(scenario, plan, scenarioPolicy(scenario)).objective : null,
     bound: plan.bound,
-    gap: relativeGap(objective, plan.bound),
+    gap: objective === null || plan.bound === null ? null : relativeGap(objective, plan.bound),
     timeMs: plan.solver.timeMs,
     solver: plan.solver.name,
     placed: placed.length,
