@@ -44,6 +44,8 @@ export interface AllocationModel {
   /** Beds per singles unit (bedrooms when sharing, else 1). */
   sharing: boolean;
   refDay: number;
+  /** Wave ids by index (the `w` of column names). */
+  waves: string[];
 }
 
 export interface ModelOptions {
@@ -112,7 +114,7 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
   addSchoolRows(b, scenario, units, classes, placements, seatsLeft);
   dropRedundantRows(b.program);
   b.program.integralObjective = Number.isInteger(b.program.offset) && b.program.columns.every((c) => Number.isInteger(c.cost));
-  return { program: b.program, classes, unitClasses: units, placements, singlesUnits, unplaceable, sharing: policy.sharing, refDay };
+  return { program: b.program, classes, unitClasses: units, placements, singlesUnits, unplaceable, sharing: policy.sharing, refDay, waves: scenario.waves.map((w) => w.id) };
 }
 
 function describeUnits(uc: UnitClass): string {

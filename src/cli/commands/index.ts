@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { solveCommand } from "./solve.js";
 
 /** Every `ikn-alloc` command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [];
+export const COMMANDS: Command[] = [solveCommand];

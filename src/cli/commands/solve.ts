@@ -1,0 +1,100 @@
+import { writeFileSync } from "node:fs";
+import { SOLVER_CHOICES, type Progress, type SolverChoice } from "../../pipeline/types.js";
+import { UnknownPresetError, solvePolicy, solveScenario } from "../../pipeline/solve.js";
+import { exportLp } from "../../model/export-lp.js";
+import { buildModel } from "../../model/build.js";
+import { EXIT, UsageError, numberOption, parseCommandArgs, type Command } from "../command.js";
+import { readScenario, writeJson } from "../io.js";
+
+const USAGE = `Usage: ikn-alloc solve <scenario.json> [options]
+
+Solves a scenario to a checked plan (MODEL.md) and writes it as JSON.
+
+Options:
+  --out FILE          write the plan here (default: stdout)
+  --solver NAME       auto (default: by model size), highs or jslp
+  --model PRESET      a policy preset of models/ applied over the scenario's policy
+  --time-limit S      wall-clock limit in seconds; the best checked plan so far is answered as feasible
+  --gap G             relative gap at which to stop (default 1e-6: proven optimal)
+  --seed N            solver seed (default 0); same scenario, options and seed give the same plan
+  --export-lp FILE    also write the integer program as CPLEX LP text (and FILE.classes.json, the
+                      meaning of each variable: see docs/formulation.md)
+  --quiet             no progress line on stderr
+
+Exit codes: 0 a plan was written (optimal, feasible or infeasible), 1 no plan (time limit without
+any plan, solver fault), 2 bad input.`;
+
+/** Writes one progress line on stderr, rewritten in place, once the solve has run for a second. */
+function progressLine(enabled: boolean) {
+  let last = "";
+  return {
+    update(p: Progress) {
+      if (!enabled || p.elapsedMs < 1000) return;
+      const numbers = [p.incumbent !== undefined ? `incumbent ${p.incumbent.toFixed(0)}` : "", p.bound !== undefined ? `bound ${p.bound.toFixed(0)}` : ""].filter(Boolean);
+      last = `${p.phase.padEnd(14)} ${(p.elapsedMs / 1000).toFixed(1).padStart(6)} s  ${numbers.join("  ")}`;
+      process.stderr.write(`\r${last}\u001b[K`);
+    },
+    end() {
+      if (last) process.stderr.write("\n");
+    },
+  };
+}
+
+export const solveCommand: Command = {
+  name: "solve",
+  summary: "solve a scenario to a checked plan",
+  usage: USAGE,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      {
+        out: { type: "string" },
+        solver: { type: "string" },
+        model: { type: "string" },
+        "time-limit": { type: "string" },
+        gap: { type: "string" },
+        seed: { type: "string" },
+        "export-lp": { type: "string" },
+        quiet: { type: "boolean" },
+      },
+      USAGE,
+    );
+    if (positionals.length !== 1) throw new UsageError(["solve takes exactly one scenario file", USAGE]);
+    const solver = (values.solver ?? "auto") as SolverChoice;
+    if (!SOLVER_CHOICES.includes(solver)) throw new UsageError([`--solver: "${values.solver}" is not one of ${SOLVER_CHOICES.join(", ")}`]);
+    const scenario = readScenario(positionals[0]);
+    const options = {
+      solver,
+      model: values.model,
+      timeLimitSeconds: numberOption(values["time-limit"], "time-limit", (n) => n > 0),
+      gap: numberOption(values.gap, "gap", (n) => n >= 0 && n < 1),
+      seed: numberOption(values.seed, "seed", Number.isInteger),
+    };
+    try {
+      if (values["export-lp"]) {
+        const model = buildModel(scenario, { policy: solvePolicy(scenario, options) });
+        const { lp, classes } = await exportLp(model);
+        writeFileSync(values["export-lp"], lp);
+        writeJson(`${values["export-lp"]}.classes.json`, classes);
+      }
+      const line = progressLine(!values.quiet);
+      const abort = new AbortController();
+      const onSignal = () => abort.abort();
+      process.once("SIGINT", onSignal);
+      const plan = await solveScenario(scenario, { ...options, signal: abort.signal, onProgress: line.update }).finally(() => {
+        line.end();
+        process.off("SIGINT", onSignal);
+      });
+      writeJson(values.out, plan);
+      const gap = plan.solver.gap !== undefined && plan.solver.gap !== null ? `, gap ${plan.solver.gap.toExponential(1)}` : "";
+      console.error(
+        `${plan.status}${plan.objective !== null ? ` ${plan.objective}` : ""} (bound ${plan.bound ?? "n/a"}${gap}) by ${plan.solver.name} in ${plan.solver.timeMs} ms: ` +
+          `${plan.placements.length} placed, ${plan.unplaced.length} unplaced${plan.explanation ? `\n${plan.explanation}` : ""}`,
+      );
+      return EXIT.ok;
+    } catch (err) {
+      if (err instanceof UnknownPresetError) throw new UsageError([`--model: ${err.message}`]);
+      throw err;
+    }
+  },
+};

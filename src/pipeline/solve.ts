@@ -1,0 +1,196 @@
+import {
+  ScenarioIndex,
+  findPreset,
+  policyToInput,
+  resolvePolicy,
+  scenarioPolicy,
+  type Plan,
+  type Policy,
+  type Scenario,
+  type SolverReport,
+} from "../domain/index.js";
+import { buildModel } from "../model/build.js";
+import { disaggregate } from "../model/disaggregate.js";
+import { programSize, type ProgramSize } from "../model/program.js";
+import { checkPlan, type Violation } from "../plan/check.js";
+import { relativeGap, statusFromGap } from "../solvers/bound.js";
+import { runBackend } from "../solvers/run.js";
+import type { Backend } from "../solvers/types.js";
+import { explainConflict, explainUnplaceable } from "./explain.js";
+import type { Phase, Progress, SolveOptions } from "./types.js";
+
+export const DEFAULT_GAP = 1e-6;
+
+/** A model this small is solved by javascript-lp-solver under `auto`; anything larger by HiGHS. */
+export const JSLP_MAX_CELLS = 2500;
+
+/** The options named something that does not exist (an input error, not a fault). */
+export class UnknownPresetError extends Error {
+  constructor(readonly preset: string) {
+    super(`unknown model "${preset}"`);
+  }
+}
+
+/** The solve ended without any plan to give (time limit without incumbent, solver failure). */
+export class NoPlanError extends Error {}
+
+/** A plan failed the independent checker: a bug, never a plan to return. */
+export class PlanCheckError extends Error {
+  constructor(readonly violations: Violation[]) {
+    super(`the plan failed the checker (a bug in the solver pipeline):\n${violations.map((v) => v.message).join("\n")}`);
+  }
+}
+
+/** The policy a solve uses: MODEL.md's defaults ← the scenario's ← the preset's ← the request's. */
+export function solvePolicy(scenario: Scenario, options: Pick<SolveOptions, "model" | "policy">): Policy {
+  const preset = options.model === undefined ? undefined : findPreset(options.model);
+  if (options.model !== undefined && !preset) throw new UnknownPresetError(options.model);
+  return resolvePolicy(scenarioPolicy(scenario), preset?.policy, options.policy);
+}
+
+export function chooseBackend(requested: SolveOptions["solver"], size: ProgramSize): Backend {
+  if (requested === "highs" || requested === "jslp") return requested;
+  return size.columns * Math.max(1, size.rows) <= JSLP_MAX_CELLS ? "jslp" : "highs";
+}
+
+function phaseClock(onProgress: SolveOptions["onProgress"]) {
+  const started = Date.now();
+  const phasesMs: Record<string, number> = {};
+  let current: { phase: Phase; since: number } | undefined;
+  const close = () => {
+    if (current) phasesMs[current.phase] = (phasesMs[current.phase] ?? 0) + Date.now() - current.since;
+  };
+  return {
+    started,
+    phasesMs,
+    enter(phase: Phase, percent: number) {
+      close();
+      current = { phase, since: Date.now() };
+      onProgress?.({ phase, percent, elapsedMs: Date.now() - started });
+    },
+    report(p: Omit<Progress, "elapsedMs">) {
+      onProgress?.({ ...p, elapsedMs: Date.now() - started });
+    },
+    stop() {
+      close();
+      current = undefined;
+      return Date.now() - started;
+    },
+  };
+}
+
+/**
+ * The whole pipeline: scenario → model → solver → plan → checker. Every plan it returns passed the
+ * independent checker; an infeasible scenario is an answer (status `infeasible` with an explanation).
+ */
+export async function solveScenario(scenario: Scenario, options: SolveOptions = {}): Promise<Plan> {
+  const clock = phaseClock(options.onProgress);
+  clock.enter("validating", 0);
+  const policy = solvePolicy(scenario, options);
+  const report = (name: string, extra: Partial<SolverReport> = {}): SolverReport => ({
+    name,
+    timeMs: clock.stop(),
+    requested: options.solver ?? "auto",
+    phasesMs: clock.phasesMs,
+    ...extra,
+  });
+
+  const pinProblem = pinnedConflicts(scenario, policy);
+  if (pinProblem) return infeasiblePlan(scenario, policy, pinProblem, report("none"));
+
+  clock.enter("building", 5);
+  const model = buildModel(scenario, { policy });
+  const size = programSize(model.program);
+  const unplaceable = explainUnplaceable(model);
+  if (unplaceable) return infeasiblePlan(scenario, policy, unplaceable, report("none", { model: size }));
+
+  const backend = chooseBackend(options.solver, size);
+  clock.enter("solving", 10);
+  const timeLimitMs = options.timeLimitSeconds !== undefined ? Math.max(1, options.timeLimitSeconds * 1000 - (Date.now() - clock.started)) : undefined;
+  const result = await runBackend(backend, model.program, {
+    gap: options.gap ?? DEFAULT_GAP,
+    seed: options.seed ?? 0,
+    timeLimitMs,
+    signal: options.signal,
+    onProgress: (p) => clock.report({ phase: "solving", percent: solvingPercent(p), ...p }),
+  });
+  if (result.status === "infeasible") {
+    const explanation = await explainConflict(model, options.signal);
+    return infeasiblePlan(scenario, policy, explanation, report(backend, { model: size }));
+  }
+  if (result.status === "stopped") throw new NoPlanError(`no plan: ${result.reason}`);
+
+  clock.enter("disaggregating", 90);
+  const { placements, unplaced } = disaggregate(scenario, model, result.values);
+  const objective = placementsValue(scenario, placements, policy);
+  const bound = Math.max(result.bound, objective);
+  clock.enter("checking", 95);
+  const plan: Plan = {
+    scenarioId: scenario.id,
+    status: statusFromGap(objective, bound),
+    objective,
+    bound,
+    solver: report(backend),
+    placements,
+    unplaced,
+    policy: policyToInput(policy),
+  };
+  const check = checkPlan(scenario, plan, policy);
+  if (!check.ok) throw new PlanCheckError(check.violations);
+  plan.solver = report(backend, { gap: relativeGap(objective, bound), model: size });
+  return plan;
+}
+
+function solvingPercent(p: { incumbent?: number; bound?: number }): number {
+  if (p.incumbent === undefined || p.bound === undefined) return 10;
+  return 10 + Math.round(80 * Math.max(0, 1 - Math.min(1, relativeGap(p.incumbent, p.bound) * 100)));
+}
+
+/** The objective recomputed from the placements themselves (the solver's own figure is not trusted). */
+function placementsValue(scenario: Scenario, placements: Plan["placements"], policy: Policy): number {
+  const index = new ScenarioIndex(scenario);
+  return placements.reduce(
+    (z, p) => z + index.placementValue(index.employee.get(p.employee)!, index.unit.get(p.unit)!, index.wave.get(p.wave)!, policy),
+    0,
+  );
+}
+
+/** Pins that break constraints 2–7 by themselves, described for the explanation (MODEL.md: infeasible). */
+function pinnedConflicts(scenario: Scenario, policy: Policy): string | undefined {
+  if (scenario.pinned.length === 0) return undefined;
+  const pinnedIds = new Set(scenario.pinned.map((p) => p.employee));
+  const pinsOnly: Plan = {
+    scenarioId: scenario.id,
+    status: "feasible",
+    objective: 0,
+    bound: 0,
+    solver: { name: "pins", timeMs: 0 },
+    placements: scenario.pinned.map(({ employee, unit, wave }) => ({ employee, unit, wave })),
+    unplaced: scenario.employees.filter((e) => !pinnedIds.has(e.id)).map((e) => ({ employee: e.id, reason: "not pinned" })),
+  };
+  const problems = checkPlan(scenario, pinsOnly, policy).violations.filter((v) => typeof v.constraint === "number" && v.constraint >= 2 && v.constraint <= 7);
+  if (problems.length === 0) return undefined;
+  const pinLabel = (id: string) => {
+    const i = scenario.pinned.findIndex((p) => p.employee === id);
+    const p = scenario.pinned[i];
+    return `pinned[${i}] (employee ${p.employee}, unit ${p.unit}, wave ${p.wave})`;
+  };
+  return `the pinned placements cannot all be kept: ${problems
+    .map((v) => `${v.employees.filter((e) => pinnedIds.has(e)).map(pinLabel).join(" and ")} — ${v.message}`)
+    .join("; ")}`;
+}
+
+function infeasiblePlan(scenario: Scenario, policy: Policy, explanation: string, solver: SolverReport): Plan {
+  return {
+    scenarioId: scenario.id,
+    status: "infeasible",
+    objective: null,
+    bound: null,
+    solver,
+    placements: [],
+    unplaced: scenario.employees.map((e) => ({ employee: e.id, reason: "no feasible plan exists: see explanation" })),
+    explanation,
+    policy: policyToInput(policy),
+  };
+}
+
