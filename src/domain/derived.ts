@@ -41,7 +41,8 @@ export class ScenarioIndex {
   readonly unit = new Map<string, Unit>();
   readonly wave = new Map<string, Wave>();
   readonly employee = new Map<string, Employee>();
-  private readonly travel = new Map<string, Record<string, number>>();
+  // Maps, not the parsed records: a zone named "constructor" must not find Object's prototype.
+  private readonly travel = new Map<string, Map<string, number>>();
 
   constructor(readonly scenario: Scenario) {
     for (const a of scenario.agencies) this.agency.set(a.id, a);
@@ -49,7 +50,7 @@ export class ScenarioIndex {
     for (const u of scenario.units) this.unit.set(u.id, u);
     for (const w of scenario.waves) this.wave.set(w.id, w);
     for (const e of scenario.employees) this.employee.set(e.id, e);
-    for (const z of scenario.zones ?? []) this.travel.set(z.id, z.travelMinutes ?? {});
+    for (const z of scenario.zones ?? []) this.travel.set(z.id, new Map(Object.entries(z.travelMinutes ?? {})));
   }
 
   readyDate(u: Unit): string {
@@ -63,7 +64,7 @@ export class ScenarioIndex {
   /** Travel minutes between zones: entry on `a`, else on `b` for `a`, else 0; a zone to itself is 0. */
   travelMinutes(a: string, b: string | undefined): number {
     if (b === undefined || a === b) return 0;
-    return this.travel.get(a)?.[b] ?? this.travel.get(b)?.[a] ?? 0;
+    return this.travel.get(a)?.get(b) ?? this.travel.get(b)?.get(a) ?? 0;
   }
 
   priority(e: Employee): number {
