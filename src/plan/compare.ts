@@ -101,3 +101,32 @@ function countBy(values: string[]): Record<string, number> {
   for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
   return counts;
 }
+
+/** A variant's entry in a comparison: its name and status, and its row's numbers once it has a plan. */
+export type VariantColumn = { name: string; status: string; jobId?: string; error?: string } & Partial<Omit<ComparisonRow, "status">>;
+
+export type Cell = string | number | null;
+
+/** Rows of metric name → one cell per variant; counts keyed by tier, group, wave, reason or level get a row each. */
+export function comparisonTable(columns: VariantColumn[]): { metrics: string[]; cells: Cell[][] } {
+  const flat = columns.map(flattenColumn);
+  const metrics = [...new Set(flat.flatMap((f) => [...f.keys()]))];
+  return { metrics, cells: metrics.map((m) => flat.map((f) => f.get(m) ?? null)) };
+}
+
+function flattenColumn(c: VariantColumn): Map<string, Cell> {
+  const cells = new Map<string, Cell>();
+  const put = (key: string, value: Cell | undefined) => cells.set(key, value ?? null);
+  const putCounts = (label: string, counts: Record<string, number> | undefined) => {
+    for (const [k, v] of Object.entries(counts ?? {})) put(`${label} ${k}`, v);
+  };
+  for (const key of ["status", "objective", "commonObjective", "bound", "gap", "timeMs", "solver", "placed", "personsPlaced"] as const) put(key, c[key]);
+  putCounts("priority", c.byPriority);
+  putCounts("group", c.byGroup);
+  putCounts("wave", c.byWave);
+  for (const key of ["familiesHoused", "singlesHoused", "unplaced"] as const) put(key, c[key]);
+  putCounts("unplaced:", c.unplacedReasons);
+  putCounts("school seats", c.schoolSeats);
+  put("averageCommuteMinutes", c.averageCommuteMinutes);
+  return cells;
+}
