@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { validateScenario, formatIssue, type Scenario } from "../domain/index.js";
+import { PlanSchema, formatIssue, fromZodIssues, validateScenario, type InputIssue, type Plan, type Scenario } from "../domain/index.js";
 import { UsageError } from "./command.js";
 
 /** Reads and parses a JSON file; unreadable or malformed files are usage errors. */
@@ -20,8 +20,19 @@ export function readJson(file: string): unknown {
 /** Reads a scenario file and validates it; every problem is reported with its path. */
 export function readScenario(file: string): Scenario {
   const v = validateScenario(readJson(file));
-  if (!v.ok) throw new UsageError([`${file}: ${v.issues.length} problem(s)`, ...v.issues.map((i) => `  ${formatIssue(i)}`)]);
+  if (!v.ok) throw invalidFile(file, v.issues);
   return v.value;
+}
+
+/** Reads a plan file and validates its shape (MODEL.md "Plan"); every problem is reported with its path. */
+export function readPlan(file: string): Plan {
+  const parsed = PlanSchema.safeParse(readJson(file));
+  if (!parsed.success) throw invalidFile(file, fromZodIssues(parsed.error.issues));
+  return parsed.data;
+}
+
+function invalidFile(file: string, issues: InputIssue[]): UsageError {
+  return new UsageError([`${file}: ${issues.length} problem(s)`, ...issues.map((i) => `  ${formatIssue(i)}`)]);
 }
 
 export function writeJson(file: string | undefined, value: unknown): void {
