@@ -80,6 +80,20 @@ describe("a correct plan", () => {
     expect(checkPlan(s, plan, policy).objective).toBe(0);
   });
 
+  it("reads travel from either zone's entry, and finds none for zones named like Object's properties", () => {
+    const s = tinyScenario((x) => {
+      x.zones!.push({ id: "constructor", travelMinutes: { Z2: 7 } });
+      x.agencies[1].officeZone = "constructor";
+    });
+    // pol in Z2: 500 − 137 days − 2 × 7 minutes (the entry on the office zone "constructor")
+    expect(checkPlan(s, planFor(s, [at("pol", "U3", "W2")])).objective).toBe(349);
+    const toString = tinyScenario((x) => {
+      x.zones!.push({ id: "toString" });
+      x.agencies[1].officeZone = "toString";
+    });
+    expect(checkPlan(toString, planFor(toString, [at("pol", "U3", "W2")])).objective).toBe(363);
+  });
+
   it("accepts a reported objective within the relative tolerance of 1e-6", () => {
     const s = tinyScenario();
     const exact = planFor(s, [at("fam", "U1", "W1")]);
@@ -176,7 +190,7 @@ describe("hard constraints: a plan that breaks one is caught with its number", (
     const s = tinyScenario();
     const { violations } = checkPlan(s, planFor(s, [at("fam", "U1", "W1"), at("fam2", "U5", "W1")]));
     expect(violations).toEqual([
-      expect.objectContaining({ constraint: 7, waves: ["W1"], schools: ["SD1"], message: "constraint 7: zone Z1, SD, by 2024-07-29 (wave W1): 2 children placed, 1 seats open" }),
+      expect.objectContaining({ constraint: 7, waves: ["W1"], schools: ["SD1"], message: "constraint 7: zone Z1, SD, by 2024-07-29 (wave W1): 2 children placed, 1 seat(s) open" }),
     ]);
   });
 

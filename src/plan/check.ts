@@ -267,7 +267,7 @@ function checkSeatsByDate(
     const seats = open.reduce((sum, s) => sum + s.seats, 0);
     if (children <= seats) continue;
     const waves = unique(arriving.map((p) => p.wave.id));
-    report(7, `zone ${zone}, ${level}, by ${date} (wave ${waves.join(", ")}): ${children} children placed, ${seats} seats open`, {
+    report(7, `zone ${zone}, ${level}, by ${date} (wave ${waves.join(", ")}): ${children} children placed, ${seats} seat(s) open`, {
       employees: sofar.map((p) => p.employee.id),
       waves,
       schools: open.map((s) => s.id),
