@@ -1,6 +1,5 @@
 import type { Highs, ModelData } from "highs";
 import type { IntegerProgram } from "../model/program.js";
-import { provenBound, type ObjectiveKind } from "./bound.js";
 import type { BackendHooks, BackendOptions, BackendResult, BackendSolve } from "./types.js";
 
 /** The program as HiGHS's sparse column-wise model data. */
@@ -58,12 +57,11 @@ function runModel(
   options: BackendOptions,
   hooks: BackendHooks,
 ): BackendResult {
-  const kind: ObjectiveKind = program.integralObjective ? "integral" : "real";
   model.options.set({
     output_flag: false,
     mip_rel_gap: options.gap,
     // With an integral objective a bound less than 1 above the incumbent proves it optimal.
-    mip_abs_gap: kind === "integral" ? 0.999 : 1e-6,
+    mip_abs_gap: program.integralObjective ? 0.999 : 1e-6,
     random_seed: options.seed,
     ...(options.timeLimitMs !== undefined ? { time_limit: options.timeLimitMs / 1000 } : {}),
   });
@@ -96,7 +94,7 @@ function runModel(
   }
   const values = Array.from(model.getSolution().colValue);
   const objective = model.getObjectiveValue();
-  const bound = provenBound(Math.max(objective, Number.isFinite(rawBound) ? rawBound : objective), kind);
+  const bound = Math.max(objective, Number.isFinite(rawBound) ? rawBound : objective);
   return { status: "solution", values, objective, bound };
 }
 

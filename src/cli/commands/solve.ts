@@ -24,18 +24,24 @@ Options:
 Exit codes: 0 a plan was written (optimal, feasible or infeasible), 1 no plan (time limit without
 any plan, solver fault), 2 bad input.`;
 
-/** Writes one progress line on stderr, rewritten in place, once the solve has run for a second. */
+/**
+ * Reports progress on stderr once the solve has run for a second: one line rewritten in place on a
+ * terminal, else a line per phase change and at most one every five seconds.
+ */
 function progressLine(enabled: boolean) {
-  let last = "";
+  const tty = process.stderr.isTTY;
+  let last: { phase: string; at: number } | undefined;
   return {
     update(p: Progress) {
       if (!enabled || p.elapsedMs < 1000) return;
-      const numbers = [p.incumbent !== undefined ? `incumbent ${p.incumbent.toFixed(0)}` : "", p.bound !== undefined ? `bound ${p.bound.toFixed(0)}` : ""].filter(Boolean);
-      last = `${p.phase.padEnd(14)} ${(p.elapsedMs / 1000).toFixed(1).padStart(6)} s  ${numbers.join("  ")}`;
-      process.stderr.write(`\r${last}\u001b[K`);
+      if (!tty && last && last.phase === p.phase && p.elapsedMs - last.at < 5000) return;
+      last = { phase: p.phase, at: p.elapsedMs };
+      const numbers = [p.incumbent !== undefined ? `incumbent ${p.incumbent.toFixed(0)}` : "", p.bound !== undefined ? `bound ${p.bound.toFixed(0)}` : ""];
+      const text = `${p.phase.padEnd(14)} ${(p.elapsedMs / 1000).toFixed(1).padStart(6)} s  ${numbers.filter(Boolean).join("  ")}`;
+      process.stderr.write(tty ? `\r${text}\u001b[K` : `${text}\n`);
     },
     end() {
-      if (last) process.stderr.write("\n");
+      if (tty && last) process.stderr.write("\n");
     },
   };
 }
