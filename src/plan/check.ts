@@ -46,9 +46,8 @@ const REL_TOLERANCE = 1e-6;
 /** How many ids a message spells out before it says "and N more" (the violation lists them all). */
 const IDS_IN_MESSAGE = 5;
 
+/** A placement whose ids all name things of the scenario. */
 interface Placed {
-  /** Position in `plan.placements`. */
-  at: number;
   employee: Employee;
   unit: Unit;
   wave: Wave;
@@ -102,7 +101,7 @@ function resolvePlacements(index: ScenarioIndex, plan: Plan, report: Report): Pl
     if (!employee) report("plan", `${where} names unknown employee "${p.employee}"`, { employees: [p.employee] });
     if (!unit) report("plan", `${where} names unknown unit "${p.unit}"`, { employees: [p.employee], units: [p.unit] });
     if (!wave) report("plan", `${where} names unknown wave "${p.wave}"`, { employees: [p.employee], waves: [p.wave] });
-    if (employee && unit && wave) placed.push({ at, employee, unit, wave });
+    if (employee && unit && wave) placed.push({ employee, unit, wave });
   });
   return placed;
 }
