@@ -1,5 +1,6 @@
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseScenario, type Placement, type Plan, type Scenario, type ScenarioInput } from "../src/domain/index.js";
+import { PlanSchema, parseScenario, type Placement, type Plan, type Scenario, type ScenarioInput } from "../src/domain/index.js";
 import { checkPlan, type ConstraintId } from "../src/plan/check.js";
 
 // A tiny scenario every case edits: two ASN towers (T1 ready in July, T3 in a zone without schools)
@@ -274,5 +275,22 @@ describe("plan-level problems", () => {
     const found = checkPlan(s, { ...infeasible, ...fields }).violations;
     expect(found.map((v) => v.message)).toContainEqual(expect.stringMatching(message));
     expect(found.every((v) => v.constraint === "plan")).toBe(true);
+  });
+});
+
+// The hand-solved fixtures: each `<name>.plan.json` is an optimal plan of `<name>.json`, its objective
+// worked out by hand next to it.
+const TINY_FIXTURES = new URL("../fixtures/tiny/", import.meta.url);
+const tinyPlans = existsSync(TINY_FIXTURES) ? readdirSync(TINY_FIXTURES).filter((f) => f.endsWith(".plan.json")) : [];
+
+describe.skipIf(tinyPlans.length === 0)("the hand-solved fixtures", () => {
+  const read = (file: string): unknown => JSON.parse(readFileSync(new URL(file, TINY_FIXTURES), "utf8"));
+
+  it.each(tinyPlans)("%s passes the checker with its stated objective", (file) => {
+    const scenario = parseScenario(read(file.replace(/\.plan\.json$/, ".json")));
+    const plan = PlanSchema.parse(read(file));
+    const result = checkPlan(scenario, plan);
+    expect(result.violations).toEqual([]);
+    expect(result.objective).toBeCloseTo(plan.objective ?? 0, 6);
   });
 });
