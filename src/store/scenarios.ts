@@ -47,8 +47,8 @@ return {v, 1}
 export class ScenarioStore {
   constructor(
     private readonly redis: Redis,
-    /** Prefix of every key; lets tests and deployments share a Redis. */
-    private readonly prefix = "ikn:",
+    /** `REDIS_PREFIX`: keys are `<prefix>:scenario:<id>` and `<prefix>:scenarios`. */
+    private readonly prefix: string,
   ) {}
 
   /** Stores `scenario` as a new version unless it is identical to the latest; answers the version either way. */
@@ -93,11 +93,11 @@ export class ScenarioStore {
   }
 
   private scenarioKey(id: string): string {
-    return `${this.prefix}scenario:${id}`;
+    return `${this.prefix}:scenario:${id}`;
   }
 
   private indexKey(): string {
-    return `${this.prefix}scenarios`;
+    return `${this.prefix}:scenarios`;
   }
 }
 
