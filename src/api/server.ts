@@ -30,7 +30,7 @@ export async function startApi(config: ServiceConfig, logger: Logger): Promise<A
   const eventsConnection = patientClient(config.redis.url, "api-events", logger);
   const queue = openAllocationQueue(config, redis);
   const store = new JobStore(redis, config.redis.prefix, config.queue.name, config.queue.retentionMs);
-  const scenarios = new ScenarioStore(redis, `${config.redis.prefix}:`);
+  const scenarios = new ScenarioStore(redis, config.redis.prefix);
   const deps: ApiDeps = {
     config,
     logger,
