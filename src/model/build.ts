@@ -41,11 +41,19 @@ export interface AllocationModel {
   singlesUnits: { column: number; unitClass: number; gender: "F" | "M" }[];
   /** Classes with no possible placement and why. */
   unplaceable: { cls: number; reason: NoPlacementReason }[];
-  /** Beds per singles unit (bedrooms when sharing, else 1). */
+  /** Per class: its optional members' fixed values as runs of equal value, best first. */
+  levels: ValueLevel[][];
+  /** Per class: the `y` column of each level after the first. */
+  levelColumns: number[][];
   sharing: boolean;
   refDay: number;
   /** Wave ids by index (the `w` of column names). */
   waves: string[];
+}
+
+export interface ValueLevel {
+  value: number;
+  count: number;
 }
 
 export interface ModelOptions {
@@ -108,13 +116,13 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
     if (placements.length === before) unplaceable.push({ cls: k, reason: furthest });
   });
 
-  addClassCountRows(b, classes, placements, index, policy, refDay);
+  const { levels, levelColumns } = addClassCountRows(b, classes, placements, index, policy, refDay);
   const singlesUnits = addUnitRows(b, units, classes, placements, policy.sharing);
   addWaveRows(b, scenario, index, pins, classes, placements);
   addSchoolRows(b, scenario, units, classes, placements, seatsLeft);
   dropRedundantRows(b.program);
   b.program.integralObjective = Number.isInteger(b.program.offset) && b.program.columns.every((c) => Number.isInteger(c.cost));
-  return { program: b.program, classes, unitClasses: units, placements, singlesUnits, unplaceable, sharing: policy.sharing, refDay, waves: scenario.waves.map((w) => w.id) };
+  return { program: b.program, classes, unitClasses: units, placements, singlesUnits, unplaceable, levels, levelColumns, sharing: policy.sharing, refDay, waves: scenario.waves.map((w) => w.id) };
 }
 
 function describeUnits(uc: UnitClass): string {
@@ -148,8 +156,10 @@ function addClassCountRows(
   index: ScenarioIndex,
   policy: Policy,
   refDay: number,
-): void {
+): { levels: ValueLevel[][]; levelColumns: number[][] } {
   const byClass = groupBy(placements, (p) => p.cls);
+  const allLevels: ValueLevel[][] = [];
+  const levelColumns: number[][] = [];
   classes.forEach((cls, k) => {
     const cols = byClass.get(k) ?? [];
     const value = (e: (typeof cls.optional)[number]) => fixedValue(index, e, policy, refDay);
@@ -161,19 +171,24 @@ function addClassCountRows(
       b.program.columns[p.column].cost += top;
       addTerm(terms, p.column, 1);
     }
-    levels.slice(1).forEach((level, l) => {
-      const y = b.addColumn({ name: `y_${k}_${l + 1}`, lower: 0, upper: level.count, integer: false, cost: level.value - top });
-      addTerm(terms, y, -1);
-    });
+    allLevels.push(levels);
+    levelColumns.push(
+      levels.slice(1).map((level, l) => {
+        const y = b.addColumn({ name: `y_${k}_${l + 1}`, lower: 0, upper: level.count, integer: false, cost: level.value - top });
+        addTerm(terms, y, -1);
+        return y;
+      }),
+    );
     b.program.offset -= top * cls.mustMove.length;
     const firstCount = levels[0]?.count ?? 0;
     b.addRow(`count_${k}`, `placements of ${describeClass(cls)}`, terms, cls.mustMove.length, cls.mustMove.length + firstCount);
   });
+  return { levels: allLevels, levelColumns };
 }
 
 /** Runs of equal values in a descending list. */
-function valueLevels(values: number[]): { value: number; count: number }[] {
-  const levels: { value: number; count: number }[] = [];
+function valueLevels(values: number[]): ValueLevel[] {
+  const levels: ValueLevel[] = [];
   for (const v of values) {
     const last = levels[levels.length - 1];
     if (last && last.value === v) last.count++;

@@ -17,6 +17,7 @@ import { provenBound, relativeGap, statusFromGap } from "../solvers/bound.js";
 import { runBackend } from "../solvers/run.js";
 import type { Backend } from "../solvers/types.js";
 import { explainConflict, explainUnplaceable } from "./explain.js";
+import { solveWithWarmStart } from "./warm-start.js";
 import type { Phase, Progress, SolveOptions } from "./types.js";
 
 export const DEFAULT_GAP = 1e-6;
@@ -107,13 +108,14 @@ export async function solveScenario(scenario: Scenario, options: SolveOptions = 
   const backend = chooseBackend(options.solver, size);
   clock.enter("solving", 10);
   const timeLimitMs = options.timeLimitSeconds !== undefined ? Math.max(1, options.timeLimitSeconds * 1000 - (Date.now() - clock.started)) : undefined;
-  const result = await runBackend(backend, model.program, {
+  const runOptions = {
     gap: options.gap ?? DEFAULT_GAP,
     seed: options.seed ?? 0,
     timeLimitMs,
     signal: options.signal,
-    onProgress: (p) => clock.report({ phase: "solving", percent: solvingPercent(p), ...p }),
-  });
+    onProgress: (p: { incumbent?: number; bound?: number }) => clock.report({ phase: "solving", percent: solvingPercent(p), ...p }),
+  };
+  const result = backend === "highs" ? await solveWithWarmStart(model, runOptions) : await runBackend(backend, model.program, runOptions);
   if (result.status === "infeasible") {
     const explanation = await explainConflict(model, options.signal);
     return infeasiblePlan(scenario, policy, explanation, report(backend, { model: size }));

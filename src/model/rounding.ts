@@ -1,0 +1,111 @@
+import type { AllocationModel } from "./build.js";
+import { maxViolation } from "./program.js";
+
+const EPS = 1e-7;
+
+/**
+ * A feasible integer solution near an LP optimum: round the placement counts down, open just enough
+ * singles units, then add placements greedily by marginal value while every row allows it. MIP
+ * solvers are slow to find good integer plans of this model while its LP bound is tight, so this
+ * start often proves a small gap at once. Returns undefined when it cannot reach feasibility (e.g. a
+ * mustMove count the rounding broke), in which case the solver starts from nothing.
+ */
+export function roundedSolution(model: AllocationModel, lp: ArrayLike<number>): number[] | undefined {
+  const p = model.program;
+  const values = p.columns.map((c, j) => (c.integer ? Math.floor(lp[j] + EPS) : 0));
+  const rowsOf = p.columns.map((): { row: number; coef: number }[] => []);
+  p.rows.forEach((r, i) => {
+    for (const [j, a] of r.terms) rowsOf[j].push({ row: i, coef: a });
+  });
+  const isCount = p.rows.map((r) => r.name.startsWith("count_"));
+  const activity = p.rows.map((r) => {
+    let a = 0;
+    for (const [j, v] of r.terms) a += v * values[j];
+    return a;
+  });
+  const singlesColumn = new Map(model.singlesUnits.map((s) => [`${s.unitClass}|${s.gender}`, s.column]));
+  const placedInClass = model.classes.map(() => 0);
+  for (const pc of model.placements) placedInClass[pc.cls] += values[pc.column];
+
+  const fits = (j: number, delta: number) =>
+    values[j] + delta <= p.columns[j].upper + EPS &&
+    rowsOf[j].every(({ row, coef }) => isCount[row] || activity[row] + coef * delta <= p.rows[row].upper + EPS);
+  const apply = (j: number, delta: number) => {
+    values[j] += delta;
+    for (const { row, coef } of rowsOf[j]) activity[row] += coef * delta;
+  };
+  const singlesUnitFor = (pc: (typeof model.placements)[number]) =>
+    model.classes[pc.cls].family ? undefined : singlesColumn.get(`${pc.unitClass}|${model.classes[pc.cls].gender}`);
+
+  // Open singles units for the rounded-down singles, closing placements where the units run out.
+  for (const s of model.singlesUnits) {
+    while (!rowsOf[s.column].every(({ row, coef }) => coef > 0 || activity[row] <= p.rows[row].upper + EPS)) {
+      if (fits(s.column, 1)) apply(s.column, 1);
+      else {
+        const victim = model.placements.find((pc) => singlesUnitFor(pc) === s.column && values[pc.column] > 0);
+        if (!victim) return undefined;
+        apply(victim.column, -1);
+        placedInClass[victim.cls]--;
+      }
+    }
+  }
+
+  const sizeOf = (k: number) => model.classes[k].mustMove.length + model.classes[k].optional.length;
+  const marginal = (k: number, cost: number) => {
+    const cls = model.classes[k];
+    const next = placedInClass[k] - cls.mustMove.length;
+    if (next < 0) return Infinity;
+    return cost + (levelValue(model, k, next) - levelValue(model, k, 0));
+  };
+  const tryAdd = (pc: (typeof model.placements)[number]) => {
+    if (placedInClass[pc.cls] >= sizeOf(pc.cls)) return false;
+    if (fits(pc.column, 1)) {
+      apply(pc.column, 1);
+    } else {
+      const s = singlesUnitFor(pc);
+      if (s === undefined || !fits(s, 1)) return false;
+      apply(s, 1);
+      if (!fits(pc.column, 1)) {
+        apply(s, -1);
+        return false;
+      }
+      apply(pc.column, 1);
+    }
+    placedInClass[pc.cls]++;
+    return true;
+  };
+  for (let improved = true; improved; ) {
+    improved = false;
+    const order = model.placements
+      .map((pc) => ({ pc, gain: marginal(pc.cls, p.columns[pc.column].cost) }))
+      .filter((c) => c.gain > 0)
+      .sort((a, b) => b.gain - a.gain || a.pc.column - b.pc.column);
+    for (const { pc } of order) if (tryAdd(pc)) improved = true;
+  }
+  setLevelColumns(model, values, placedInClass);
+  return maxViolation(p, values) <= 1e-6 ? values : undefined;
+}
+
+/** The fixed value of the class's optional member at position `i` (0 = best). */
+function levelValue(model: AllocationModel, k: number, i: number): number {
+  const levels = model.levels[k];
+  let seen = 0;
+  for (const level of levels) {
+    seen += level.count;
+    if (i < seen) return level.value;
+  }
+  return -Infinity;
+}
+
+/** Sets the `y` columns of each class to the cheapest fill of its count beyond the first level. */
+function setLevelColumns(model: AllocationModel, values: number[], placedInClass: number[]): void {
+  model.levelColumns.forEach((columns, k) => {
+    const levels = model.levels[k];
+    let beyond = Math.max(0, placedInClass[k] - model.classes[k].mustMove.length - (levels[0]?.count ?? 0));
+    columns.forEach((column, l) => {
+      const take = Math.min(beyond, levels[l + 1].count);
+      values[column] = take;
+      beyond -= take;
+    });
+  });
+}
