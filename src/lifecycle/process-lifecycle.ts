@@ -1,4 +1,5 @@
 import type { Logger } from "../config/logger.js";
+import { StartupError } from "./local-redis.js";
 
 /** Beyond the shutdown grace period, how long stopping may still take before the process just exits. */
 const STOP_MARGIN_MS = 10_000;
@@ -41,8 +42,9 @@ export class ProcessLifecycle {
     return this;
   }
 
-  /** Logs the fault and stops with exit code 1. */
+  /** Logs the fault and stops with exit code 1; a `StartupError` is also printed as it is, for a person to act on. */
   fail(err: unknown, what: string): Promise<void> {
+    if (err instanceof StartupError) console.error(err.message);
     this.logger.fatal({ err }, what);
     return this.stop(1);
   }
