@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseScenario, type Plan } from "../src/domain/index.js";
+import { checkPlan } from "../src/plan/check.js";
+import { conformanceScenario, finished, readEvents, TestService } from "./helpers/service.js";
+
+describe("a job submitted over HTTP is solved by a worker process and its plan served", () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await TestService.start({ feature: "service-e2e", workers: 1 });
+  });
+  afterAll(() => service?.stop());
+
+  const scenario = conformanceScenario("c1-small.json");
+  let id: string;
+
+  it("accepts the job with 202, a Location and links", async () => {
+    const { status, headers, body } = await service.post("/v1/jobs", { scenario, solver: "highs" });
+    expect(status).toBe(202);
+    id = body.id as string;
+    expect(headers.get("location")).toBe(`/v1/jobs/${id}`);
+    expect(body).toEqual({ id, status: "queued", links: { self: `/v1/jobs/${id}`, plan: `/v1/jobs/${id}/plan`, events: `/v1/jobs/${id}/events` } });
+  });
+
+  it("streams the job's status and progress until it completes", async () => {
+    const res = await service.fetch(`/v1/jobs/${id}/events`);
+    expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const events = await readEvents(res);
+    const statuses = events.filter((e) => e.event === "status").map((e) => (e.data as { status: string }).status);
+    expect(statuses.at(-1)).toBe("completed");
+    expect(new Set(statuses).size).toBe(statuses.length);
+    for (const e of events.filter((e) => e.event === "progress")) expect(e.data).toMatchObject({ phase: expect.any(String), percent: expect.any(Number) });
+  });
+
+  it("reports the finished job with its summary", async () => {
+    const job = await service.waitForJob(id, finished);
+    expect(job).toMatchObject({ status: "completed", scenarioId: scenario.id, attempts: 1 });
+    expect(job.summary).toMatchObject({ status: "optimal", objective: 13895, solver: "highs", placed: expect.any(Number) });
+    expect(Date.parse(job.finishedAt!)).toBeGreaterThanOrEqual(Date.parse(job.startedAt!));
+  });
+
+  it("serves a plan that passes the checker at the known optimum", async () => {
+    const res = await service.fetch(`/v1/jobs/${id}/plan`);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    const plan = (await res.json()) as Plan;
+    const check = checkPlan(parseScenario(scenario), plan);
+    expect(check.violations).toEqual([]);
+    expect(plan.status).toBe("optimal");
+    expect(check.objective).toBeCloseTo(13895, 6);
+  });
+
+  it("serves the same plan as CSV, one row per placement", async () => {
+    const plan = (await (await service.fetch(`/v1/jobs/${id}/plan`)).json()) as Plan;
+    for (const init of [{ headers: { accept: "text/csv" } }, {}]) {
+      const res = await service.fetch(`/v1/jobs/${id}/plan${"headers" in init ? "" : "?format=csv"}`, init);
+      expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+      const lines = (await res.text()).trimEnd().split("\r\n");
+      expect(lines[0]).toBe("employee,agency,group,tower,unit,floor,wave,moveDate,persons");
+      expect(lines).toHaveLength(plan.placements.length + 1);
+    }
+  });
+
+  it("counts the job and its solve time in /metrics", async () => {
+    const text = await (await service.fetch("/metrics")).text();
+    expect(text).toMatch(/^ikn_jobs\{status="completed"\} 1$/m);
+    expect(text).toMatch(/^ikn_solve_seconds_count 1$/m);
+    expect(text).toMatch(/^ikn_workers 1$/m);
+  });
+});
