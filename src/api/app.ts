@@ -2,6 +2,7 @@ import express, { Router, type Express } from "express";
 import helmet from "helmet";
 import { authenticate } from "./auth.js";
 import { jsonBody } from "./body.js";
+import { consoleApiRouter, consoleRouter } from "./console.js";
 import type { ApiDeps } from "./deps.js";
 import { problemHandler, unknownRoute } from "./problem.js";
 import { perClientRateLimit } from "./rate-limit.js";
@@ -27,6 +28,7 @@ export function createApp(deps: ApiDeps): Express {
 
   app.use(healthRouter(deps));
   app.use(docsRouter());
+  app.use(consoleRouter());
 
   const v1 = Router();
   v1.use(perClientRateLimit(deps.config.http.rateLimitPerMinute), authenticate(deps.config.auth), ...jsonBody(deps.config.http.bodyLimitBytes));
@@ -34,6 +36,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(jobEventsRouter(deps));
   v1.use(modelsRouter());
   v1.use(validateRouter());
+  v1.use(consoleApiRouter(deps));
   app.use("/v1", v1);
 
   app.use(unknownRoute);

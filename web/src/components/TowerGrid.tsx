@@ -100,15 +100,12 @@ class TowerTable extends Component<TowerTableProps> {
   }
 
   override render({ tower, active, colourBy, waveIndex, lang, t, onShow }: TowerTableProps) {
-    const caption = t("grid.tower", {
-      tower: tower.id,
-      zone: tower.zone,
-      occupied: formatNumber(tower.occupiedUnits, lang),
-      units: formatNumber(tower.units, lang),
-    });
+    const occupancy = t("grid.tower", { zone: tower.zone, occupied: formatNumber(tower.occupiedUnits, lang), units: formatNumber(tower.units, lang) });
     return (
       <table class="tower">
-        <caption>{caption}</caption>
+        <caption>
+          <strong>{tower.id}</strong> {occupancy}
+        </caption>
         <tbody>
           {tower.floors.map((floor, i) => (
             <tr key={`${floor.floor}-${i}`}>

@@ -122,8 +122,10 @@ function FilePicker({ onPick }: { onPick: (s: Source | null) => void }) {
   const { t } = useLang();
   const [dragging, setDragging] = useState(false);
   const [readError, setReadError] = useState<string | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
   const read = async (file: File | undefined) => {
     setReadError(null);
+    setFileName(file?.name ?? null);
     if (!file) return onPick(null);
     try {
       onPick({ kind: "file", name: file.name, doc: JSON.parse(await file.text()) });
@@ -143,8 +145,19 @@ function FilePicker({ onPick }: { onPick: (s: Source | null) => void }) {
         read(e.dataTransfer?.files[0]);
       }}
     >
-      <label for="scenario-file">{t("submit.file")}</label>
-      <input id="scenario-file" data-testid="scenario-file" type="file" accept=".json,application/json" onChange={(e) => read(e.currentTarget.files?.[0])} />
+      {/* The native control's own words ("Choose File") follow the browser's language, not the console's: hidden, but still focusable. */}
+      <input
+        id="scenario-file"
+        class="visually-hidden"
+        data-testid="scenario-file"
+        type="file"
+        accept=".json,application/json"
+        onChange={(e) => read(e.currentTarget.files?.[0])}
+      />
+      <label for="scenario-file" class="button">
+        {t("submit.file")}
+      </label>{" "}
+      <span class="file-name">{fileName ?? t("submit.noFile")}</span>
       <p class="hint">{t("submit.drop")}</p>
       {readError && (
         <p class="problem" role="alert">
