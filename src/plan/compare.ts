@@ -102,8 +102,10 @@ function countBy(values: string[]): Record<string, number> {
   return counts;
 }
 
-/** A variant's entry in a comparison: its name and status, and its row's numbers once it has a plan. */
-export type VariantColumn = { name: string; status: string; jobId?: string; error?: string } & Partial<Omit<ComparisonRow, "status">>;
+/** A variant's entry in a comparison: its name and status, and its row's numbers once it has a plan (null or absent before). */
+export type VariantColumn = { name: string; status: string; jobId?: string; error?: string } & {
+  [K in keyof Omit<ComparisonRow, "status">]?: ComparisonRow[K] | null;
+};
 
 export type Cell = string | number | null;
 
@@ -117,7 +119,7 @@ export function comparisonTable(columns: VariantColumn[]): { metrics: string[]; 
 function flattenColumn(c: VariantColumn): Map<string, Cell> {
   const cells = new Map<string, Cell>();
   const put = (key: string, value: Cell | undefined) => cells.set(key, value ?? null);
-  const putCounts = (label: string, counts: Record<string, number> | undefined) => {
+  const putCounts = (label: string, counts: Record<string, number> | null | undefined) => {
     for (const [k, v] of Object.entries(counts ?? {})) put(`${label} ${k}`, v);
   };
   for (const key of ["status", "objective", "commonObjective", "bound", "gap", "timeMs", "solver", "placed", "personsPlaced"] as const) put(key, c[key]);

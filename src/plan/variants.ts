@@ -19,15 +19,19 @@ export const VariantListSchema = z.array(VariantSchema).min(1, "must list at lea
 
 /**
  * Gives every variant a name (the one asked for, else its solver and model, e.g. `jslp+families-first`)
- * and reports unknown models and repeated names, each with its index in the list.
+ * and reports unknown models, repeated names and time limits above `maxTimeLimitSeconds`, each with
+ * its index in the list.
  */
-export function nameVariants(variants: VariantInput[]): { variants: Variant[]; issues: InputIssue[] } {
+export function nameVariants(variants: VariantInput[], maxTimeLimitSeconds = Infinity): { variants: Variant[]; issues: InputIssue[] } {
   const issues: InputIssue[] = [];
   const taken = new Set(variants.flatMap((v) => (v.name === undefined ? [] : [v.name])));
   const seen = new Set<string>();
   const named = variants.map((v, i) => {
     if (v.model !== undefined && !findPreset(v.model)) {
       issues.push({ path: [i, "model"], message: `unknown model "${v.model}" (known: ${presetNames().join(", ")})` });
+    }
+    if (v.timeLimitSeconds !== undefined && v.timeLimitSeconds > maxTimeLimitSeconds) {
+      issues.push({ path: [i, "timeLimitSeconds"], message: `must be at most ${maxTimeLimitSeconds}` });
     }
     if (v.name !== undefined && seen.has(v.name)) issues.push({ path: [i, "name"], message: `name "${v.name}" is used by an earlier variant` });
     const name = v.name ?? freeName(defaultName(v), taken);

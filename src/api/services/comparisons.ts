@@ -1,0 +1,162 @@
+import type { FlowProducer } from "bullmq";
+import { z } from "zod";
+import { ScenarioIndex, fromZodIssues, validateScenario, type InputIssue, type Plan, type Scenario } from "../../domain/index.js";
+import { comparisonRow, type ComparisonRow, type VariantColumn } from "../../plan/compare.js";
+import { diffPlans, type PlanDiff } from "../../plan/diff.js";
+import { VariantListSchema, nameVariants } from "../../plan/variants.js";
+import { submitComparison, type FlowDeps } from "../../queue/comparison-flow.js";
+import type { ComparisonRecord, ComparisonVariantRecord } from "../../store/comparisons.js";
+import { isTerminal } from "../../store/jobs-record.js";
+import type { ScenarioStore } from "../../store/scenarios.js";
+import { conflict, invalidInput, notFound, Problem } from "../problem.js";
+import type { JobsService } from "./jobs.js";
+
+export const ComparisonRequestSchema = z
+  .object({
+    scenario: z.unknown().optional().describe("The scenario (MODEL.md); give this or `scenarioId`."),
+    scenarioId: z.string().min(1, "must be a non-empty string").optional().describe("A stored scenario, instead of `scenario`."),
+    version: z.number().int("must be a whole number").min(1, "must be at least 1").optional().describe("Version of `scenarioId`; default the latest."),
+    variants: VariantListSchema.describe("Each a solver and/or policy model (and time limit); `name` defaults to solver+model."),
+  })
+  .strict();
+
+export type ComparisonStatus = "queued" | "running" | "completed";
+
+export interface ComparisonView {
+  id: string;
+  status: ComparisonStatus;
+  scenarioId: string;
+  scenarioVersion?: number;
+  createdAt: string;
+  finishedAt?: string;
+  variants: (VariantColumn & { jobId: string })[];
+  links: { self: string; diff: string };
+}
+
+export interface ComparisonsServiceDeps extends FlowDeps {
+  scenarios: ScenarioStore;
+  jobs: JobsService;
+  flows: FlowProducer;
+}
+
+/** The comparisons of API.md, free of HTTP: submit, the side-by-side table, the diff of two variants. */
+export class ComparisonsService {
+  constructor(private readonly deps: ComparisonsServiceDeps) {}
+
+  async submit(body: unknown): Promise<ComparisonRecord> {
+    const parsed = ComparisonRequestSchema.safeParse(body ?? {});
+    if (!parsed.success) throw invalidInput(fromZodIssues(parsed.error.issues));
+    const { scenario, scenarioId, version, variants } = parsed.data;
+    const named = nameVariants(variants, this.deps.config.queue.maxTimeLimitSeconds);
+    const issues = named.issues.map((i) => ({ ...i, path: ["variants", ...i.path] }));
+    const source = await resolveScenario(this.deps.scenarios, { scenario, scenarioId, version }, issues);
+    if (issues.length || !source) throw invalidInput(issues);
+    return submitComparison(this.deps, this.deps.flows, source.scenario, source.version, named.variants);
+  }
+
+  async view(id: string): Promise<ComparisonView> {
+    const record = await this.record(id);
+    const rows = await this.deps.comparisons.rows(id);
+    const variants = [];
+    for (const v of record.variants) variants.push(await this.column(record, v, rows.get(v.name)));
+    return {
+      id,
+      status: comparisonStatus(variants.map((v) => v.jobStatus)),
+      scenarioId: record.scenarioId,
+      ...(record.scenarioVersion !== undefined ? { scenarioVersion: record.scenarioVersion } : {}),
+      createdAt: record.createdAt,
+      ...(record.finishedAt ? { finishedAt: record.finishedAt } : {}),
+      variants: variants.map((v) => v.column),
+      links: links(id),
+    };
+  }
+
+  /** API.md's diff of variants `a` and `b` (default: the first two). */
+  async diff(id: string, query: { a?: unknown; b?: unknown }): Promise<PlanDiff & { a: string; b: string }> {
+    const record = await this.record(id);
+    const pick = (key: "a" | "b", fallback: ComparisonVariantRecord | undefined) => {
+      const name = query[key];
+      if (name === undefined) {
+        if (!fallback) throw invalidInput([{ path: [key], message: "required: the comparison has fewer than two variants to default to" }]);
+        return fallback;
+      }
+      const variant = record.variants.find((v) => v.name === name);
+      if (!variant) throw invalidInput([{ path: [key], message: `no variant "${String(name)}"; variants are ${record.variants.map((v) => v.name).join(", ")}` }]);
+      return variant;
+    };
+    const [a, b] = [pick("a", record.variants[0]), pick("b", record.variants[1])];
+    const [planA, planB] = await Promise.all([this.planOf(a), this.planOf(b)]);
+    const index = new ScenarioIndex(planA.scenario);
+    return { a: a.name, b: b.name, ...diffPlans({ plan: planA.plan, index }, { plan: planB.plan, index }) };
+  }
+
+  private async record(id: string): Promise<ComparisonRecord> {
+    const record = await this.deps.comparisons.get(id);
+    if (!record) throw notFound(`no comparison ${id}`);
+    return record;
+  }
+
+  /** A variant's column: its plan's numbers once its job completed (worked out once, then kept), else its job's status. */
+  private async column(record: ComparisonRecord, v: ComparisonVariantRecord, cached: ComparisonRow | undefined) {
+    const job = await this.deps.jobs.view(v.jobId).catch((err: unknown) => {
+      if (err instanceof Problem && err.status === 404) return { status: "failed" as const, error: `job ${v.jobId} has expired` };
+      throw err;
+    });
+    if (job.status !== "completed") {
+      const column = { name: v.name, jobId: v.jobId, status: job.status, objective: null, commonObjective: null, bound: null, gap: null, timeMs: null };
+      return { jobStatus: job.status, column: job.error ? { ...column, error: job.error } : column };
+    }
+    let row = cached;
+    if (!row) {
+      const { plan, scenario } = await this.planOf(v);
+      row = comparisonRow(scenario, plan);
+      await this.deps.comparisons.saveRow(record.id, v.name, row);
+    }
+    return { jobStatus: job.status, column: { name: v.name, jobId: v.jobId, ...row } };
+  }
+
+  private async planOf(v: ComparisonVariantRecord): Promise<{ plan: Plan; scenario: Scenario }> {
+    const { planJson, scenarioJson } = await this.deps.jobs.plan(v.jobId).catch((err: unknown) => {
+      if (err instanceof Problem && err.status === 409) throw conflict(`variant "${v.name}" has no plan yet: ${err.detail}`);
+      throw err;
+    });
+    const scenario = await scenarioJson();
+    if (scenario === null) throw new Problem(410, "Gone", `the scenario of job ${v.jobId} has expired`);
+    return { plan: JSON.parse(planJson) as Plan, scenario: JSON.parse(scenario) as Scenario };
+  }
+}
+
+/** API.md: `completed` once every variant has ended, whatever the outcome; `queued` while none has started. */
+function comparisonStatus(jobStatuses: string[]): ComparisonStatus {
+  if (jobStatuses.every((s) => isTerminal(s as Parameters<typeof isTerminal>[0]))) return "completed";
+  return jobStatuses.every((s) => s === "queued") ? "queued" : "running";
+}
+
+/**
+ * The scenario a request names: inline (validated, paths under `scenario`) or stored (`scenarioId`,
+ * optionally `version`); problems go to `issues`, each naming its field.
+ */
+export async function resolveScenario(
+  store: ScenarioStore,
+  request: { scenario?: unknown; scenarioId?: string; version?: number },
+  issues: InputIssue[],
+): Promise<{ scenario: Scenario; version?: number } | undefined> {
+  const { scenario, scenarioId, version } = request;
+  if (scenario !== undefined && scenarioId !== undefined) issues.push({ path: [], message: "give scenario or scenarioId, not both" });
+  else if (scenario === undefined && scenarioId === undefined) issues.push({ path: ["scenarioId"], message: "required (or scenario)" });
+  else if (version !== undefined && scenarioId === undefined) issues.push({ path: ["version"], message: "only goes with scenarioId" });
+  else if (scenarioId === undefined) {
+    const v = validateScenario(scenario);
+    if (v.ok) return { scenario: v.value };
+    issues.push(...v.issues.map((i) => ({ ...i, path: ["scenario", ...i.path] })));
+  } else {
+    const stored = await store.get(scenarioId, version);
+    if (stored) return { scenario: stored.scenario, version: stored.version };
+    issues.push(version === undefined ? { path: ["scenarioId"], message: `no scenario "${scenarioId}"` } : { path: ["version"], message: `scenario "${scenarioId}" has no version ${version}` });
+  }
+  return undefined;
+}
+
+export function links(id: string) {
+  return { self: `/v1/comparisons/${id}`, diff: `/v1/comparisons/${id}/diff` };
+}

@@ -1,0 +1,130 @@
+import { z } from "zod";
+import { fromZodIssues, isIsoDate, type InputIssue } from "../../domain/index.js";
+import { VariantListSchema, nameVariants } from "../../plan/variants.js";
+import { cronIssues, DEFAULT_TIMEZONE, isTimeZone, nextRunAt, startSchedule, type ScheduleQueue } from "../../queue/schedule-queue.js";
+import { newJobId } from "../../store/jobs.js";
+import type { ScenarioStore } from "../../store/scenarios.js";
+import type { RunRecord, ScheduleRecord, ScheduleStore } from "../../store/schedules.js";
+import { invalidInput, notFound } from "../problem.js";
+
+export const ScheduleRequestSchema = z
+  .object({
+    cron: z.string({ error: "required: a cron expression of 5 fields, or 6 with seconds first" }).describe("5 fields, or 6 with seconds first."),
+    timezone: z.string().min(1, "must be a non-empty string").optional().describe(`IANA time zone the cron is read in; default ${DEFAULT_TIMEZONE}.`),
+    scenarioId: z.string({ error: "required: the id of a stored scenario" }).min(1, "must be a non-empty string").describe("Each run solves its latest version."),
+    variants: VariantListSchema.optional().describe("One: each run is a job. Several: a comparison, whose first variant is pinned from and compared."),
+    pinBefore: z
+      .string()
+      .refine((v) => v === "today" || isIsoDate(v), "must be a date YYYY-MM-DD or today")
+      .optional()
+      .describe("Pin the previous run's placements in waves dated before this (`today`: in the schedule's time zone when it fires)."),
+  })
+  .strict();
+
+/** What API.md's `GET /v1/schedules/<id>` answers: the schedule as asked for, and when it fires next. */
+export type ScheduleView = ScheduleRecord & { nextRunAt?: string; links: { self: string; runs: string } };
+
+/** API.md's run: when it fired, what it queued, and what changed against the previous run. */
+export type RunView = Pick<RunRecord, "runAt" | "jobId" | "comparisonId" | "scenarioVersion" | "pinBefore" | "pinned" | "changes" | "error"> & {
+  previousRunAt?: string;
+};
+
+const PAGE_LIMIT = z.coerce
+  .number({ error: "must be a whole number from 1 to 100" })
+  .int("must be a whole number from 1 to 100")
+  .min(1, "must be a whole number from 1 to 100")
+  .max(100, "must be a whole number from 1 to 100")
+  .default(20);
+
+const ListQuerySchema = z.object({ limit: PAGE_LIMIT, cursor: z.string().min(1, "must be a non-empty string").optional() }).strict();
+
+export interface SchedulesServiceDeps {
+  schedules: ScheduleStore;
+  scenarios: ScenarioStore;
+  queue: ScheduleQueue;
+  maxTimeLimitSeconds: number;
+}
+
+/** The schedules of API.md, free of HTTP. */
+export class SchedulesService {
+  constructor(private readonly deps: SchedulesServiceDeps) {}
+
+  async create(body: unknown): Promise<ScheduleView> {
+    const parsed = ScheduleRequestSchema.safeParse(body ?? {});
+    if (!parsed.success) throw invalidInput(fromZodIssues(parsed.error.issues));
+    const { cron, scenarioId, variants, pinBefore } = parsed.data;
+    const timezone = parsed.data.timezone ?? DEFAULT_TIMEZONE;
+    const issues: InputIssue[] = [];
+    if (!isTimeZone(timezone)) issues.push({ path: ["timezone"], message: `unknown time zone "${timezone}"; use an IANA name such as ${DEFAULT_TIMEZONE}` });
+    else issues.push(...cronIssues(cron, timezone));
+    const named = variants && nameVariants(variants, this.deps.maxTimeLimitSeconds);
+    issues.push(...(named?.issues ?? []).map((i) => ({ ...i, path: ["variants", ...i.path] })));
+    if (!(await this.deps.scenarios.get(scenarioId))) issues.push({ path: ["scenarioId"], message: `no scenario "${scenarioId}"; store it first with PUT /v1/scenarios/${scenarioId}` });
+    if (issues.length) throw invalidInput(issues);
+
+    const record: ScheduleRecord = {
+      id: newJobId(),
+      cron,
+      timezone,
+      scenarioId,
+      ...(named ? { variants: named.variants } : {}),
+      ...(pinBefore ? { pinBefore } : {}),
+      createdAt: new Date().toISOString(),
+    };
+    await this.deps.schedules.create(record);
+    await startSchedule(this.deps.queue, record);
+    return this.view(record.id);
+  }
+
+  async view(id: string): Promise<ScheduleView> {
+    const record = await this.record(id);
+    const next = record.deletedAt ? undefined : await nextRunAt(this.deps.queue, id);
+    return { ...record, ...(next ? { nextRunAt: next.toISOString() } : {}), links: links(id) };
+  }
+
+  async list(query: unknown): Promise<{ items: ScheduleView[]; next?: string }> {
+    const { limit, cursor } = parseQuery(query);
+    const page = await this.deps.schedules.list(limit, cursor);
+    return { ...page, items: await Promise.all(page.items.map((s) => this.view(s.id))) };
+  }
+
+  /** Stops future runs; the schedule and its past runs stay readable. */
+  async remove(id: string): Promise<void> {
+    const record = await this.record(id);
+    await this.deps.queue.removeJobScheduler(id);
+    if (!record.deletedAt) await this.deps.schedules.markDeleted(record);
+  }
+
+  /** Runs newest first; `cursor` is the `runAt` of the last run of the previous page. */
+  async runs(id: string, query: unknown): Promise<{ items: RunView[]; next?: string }> {
+    await this.record(id);
+    const { limit, cursor } = parseQuery(query);
+    const before = cursor === undefined ? undefined : Date.parse(cursor);
+    if (before !== undefined && Number.isNaN(before)) throw invalidInput([{ path: ["cursor"], message: "not a cursor this service gave" }]);
+    const runs = await this.deps.schedules.runs(id, limit + 1, before);
+    const items = runs.slice(0, limit).map(runView);
+    return runs.length > limit ? { items, next: items[items.length - 1].runAt } : { items };
+  }
+
+  private async record(id: string): Promise<ScheduleRecord> {
+    const record = await this.deps.schedules.get(id);
+    if (!record) throw notFound(`no schedule ${id}`);
+    return record;
+  }
+}
+
+function parseQuery(query: unknown) {
+  const parsed = ListQuerySchema.safeParse(query ?? {});
+  if (!parsed.success) throw invalidInput(fromZodIssues(parsed.error.issues));
+  return parsed.data;
+}
+
+function runView(run: RunRecord): RunView {
+  const { runAt, jobId, comparisonId, scenarioVersion, pinBefore, pinned, changes, error, previous } = run;
+  const view = { runAt, jobId, comparisonId, scenarioVersion, pinBefore, pinned, previousRunAt: previous?.runAt, changes, error };
+  return Object.fromEntries(Object.entries(view).filter(([, v]) => v !== undefined)) as RunView;
+}
+
+function links(id: string) {
+  return { self: `/v1/schedules/${id}`, runs: `/v1/schedules/${id}/runs` };
+}
