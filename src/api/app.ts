@@ -13,6 +13,9 @@ import { jobEventsRouter } from "./routes/job-events.js";
 import { jobsRouter } from "./routes/jobs.js";
 import { modelsRouter } from "./routes/models.js";
 import { validateRouter } from "./routes/validate.js";
+import { comparisonsRouter } from "./routes/comparisons.js";
+import { scenariosRouter } from "./routes/scenarios.js";
+import { schedulesRouter } from "./routes/schedules.js";
 
 /**
  * The HTTP app. A feature is a router module (`src/api/routes/<feature>.ts` exporting
@@ -36,6 +39,9 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(jobEventsRouter(deps));
   v1.use(modelsRouter());
   v1.use(validateRouter());
+  v1.use(scenariosRouter(deps));
+  v1.use(comparisonsRouter(deps));
+  v1.use(schedulesRouter(deps));
   v1.use(consoleApiRouter(deps));
   app.use("/v1", v1);
 

@@ -3,6 +3,7 @@
 import { configOrExit } from "../config/env.js";
 import { createLogger } from "../config/logger.js";
 import { ProcessLifecycle } from "../lifecycle/process-lifecycle.js";
+import { startCoordinator } from "./coordinator.js";
 import { startAllocationWorker } from "./worker.js";
 
 const config = configOrExit();
@@ -11,6 +12,8 @@ const lifecycle = new ProcessLifecycle(logger, config.shutdownGraceMs).stopOnSig
 try {
   const worker = await startAllocationWorker(config, logger);
   lifecycle.add("worker", () => worker.close());
+  const coordinator = await startCoordinator(config, logger);
+  lifecycle.add("coordinator", () => coordinator.close());
   process.send?.({ type: "ready", worker: worker.name });
 } catch (err) {
   await lifecycle.fail(err, "worker did not start");
