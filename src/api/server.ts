@@ -29,6 +29,9 @@ export async function startApi(config: ServiceConfig, logger: Logger): Promise<A
   const redis = commandClient(config.redis.url, "api", logger);
   const eventsConnection = patientClient(config.redis.url, "api-events", logger);
   const queue = openAllocationQueue(config, redis);
+  // Connection problems are logged once per change by the clients themselves.
+  const quietError = (err: Error) => logger.debug({ err: err.message }, "queue error");
+  queue.on("error", quietError);
   const store = new JobStore(redis, config.redis.prefix, config.queue.name, config.queue.retentionMs);
   const scenarios = new ScenarioStore(redis, config.redis.prefix);
   const deps: ApiDeps = {
@@ -39,7 +42,7 @@ export async function startApi(config: ServiceConfig, logger: Logger): Promise<A
     store,
     scenarios,
     jobs: new JobsService({ config, redis, store, queue, scenarios }),
-    events: new JobEventsHub(config, eventsConnection),
+    events: new JobEventsHub(config, eventsConnection, quietError),
     metrics: createMetrics(redis, queue, store),
   };
   const server = createServer(createApp(deps));

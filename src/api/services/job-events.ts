@@ -6,6 +6,8 @@ import type { JobProgress } from "../../queue/progress.js";
 export type JobEvent = { kind: "progress"; progress: JobProgress } | { kind: "changed" };
 type Listener = (event: JobEvent) => void;
 
+const CLOSE_WAIT_MS = 2000;
+
 /** BullMQ events after which a job's body may read differently. */
 const CHANGES = ["active", "waiting", "delayed", "completed", "failed", "removed", "stalled"] as const;
 
@@ -17,8 +19,9 @@ export class JobEventsHub {
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly events: QueueEvents;
 
-  constructor(config: ServiceConfig, connection: Redis) {
+  constructor(config: ServiceConfig, connection: Redis, onError: (err: Error) => void) {
     this.events = new QueueEvents(config.queue.name, { connection, prefix: config.redis.prefix });
+    this.events.on("error", onError);
     this.events.on("progress", ({ jobId, data }) => this.emit(jobId, { kind: "progress", progress: data as JobProgress }));
     for (const name of CHANGES) this.events.on(name, ({ jobId }: { jobId: string }) => this.emit(jobId, { kind: "changed" }));
   }
@@ -43,8 +46,13 @@ export class JobEventsHub {
     return this.events.waitUntilReady();
   }
 
-  close(): Promise<void> {
-    return this.events.close();
+  /** Stops reading; the caller then closes the connection it gave. */
+  async close(): Promise<void> {
+    // BullMQ's QueueEvents.close() waits for a connection it never got while Redis is away (6.7):
+    // give it a moment, then leave the rest to closing the connection itself.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.events.close(), new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 
   private emit(jobId: string, event: JobEvent): void {
