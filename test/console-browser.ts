@@ -87,3 +87,43 @@ export async function visibleLabels(page: Page): Promise<string> {
     return [document.title, document.body.innerText, ...attrs].join("\n");
   });
 }
+
+/** Opens the console in a new tab, which has its own sessionStorage (so no key yet). */
+export async function openConsole(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (err) => errors.push(err.message));
+  // 4xx answers the page expects (a wrong key, an invalid scenario) are logged by Chromium as
+  // "Failed to load resource"; those are not faults. A CSP refusal or a script error is.
+  page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && errors.push(m.text()));
+  pageErrors.set(page, errors);
+  await page.goto(url);
+  return page;
+}
+
+/** Pastes `key` into the key form. */
+export async function enterKey(page: Page, key: string): Promise<void> {
+  await page.getByTestId("key-input").fill(key);
+  await page.getByTestId("key-input").press("Enter");
+}
+
+/** Opens the console with a key the service knows, once its menu is there. */
+export async function signIn(context: BrowserContext, url: string, key: string): Promise<Page> {
+  const page = await openConsole(context, url);
+  await enterKey(page, key);
+  await page.getByRole("navigation").first().waitFor();
+  return page;
+}
+
+const pageErrors = new WeakMap<Page, string[]>();
+
+/** Script errors and console errors (a CSP refusal shows as one) the page has had so far. */
+export function errorsOf(page: Page): string[] {
+  return pageErrors.get(page) ?? [];
+}
+
+/** Screenshot of the view as it is now, and axe's serious or critical findings on it (expected: none). */
+export async function checkView(page: Page, name: string): Promise<AxeFinding[]> {
+  await screenshot(page, name);
+  return seriousViolations(page);
+}
