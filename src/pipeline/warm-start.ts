@@ -29,12 +29,14 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
   const lpBound = provenBound(lp.objective, p.integralObjective ? "integral" : "real");
   options.onProgress?.({ bound: lpBound });
 
-  const local = await runBackend("highs", lpNeighbourhood(p, lp.values), { ...options, timeLimitMs: remaining(NEIGHBOURHOOD_SHARE) });
+  const goodEnough = lpBound - options.gap * Math.max(1, Math.abs(lpBound));
+  const local = await runBackend("highs", lpNeighbourhood(p, lp.values), { ...options, target: goodEnough, timeLimitMs: remaining(NEIGHBOURHOOD_SHARE) });
   const initial = local.status === "solution" ? local.values : roundedSolution(model, lp.values);
   if (initial) {
     const objective = objectiveOf(p, initial);
     options.onProgress?.({ incumbent: objective, bound: lpBound });
     if (relativeGap(objective, lpBound) <= options.gap) return { status: "solution", values: initial, objective, bound: lpBound };
   }
-  return runBackend("highs", p, { ...options, initial, timeLimitMs: remaining() });
+  const full = await runBackend("highs", p, { ...options, initial, timeLimitMs: remaining() });
+  return full.status === "solution" ? { ...full, bound: Math.min(full.bound, lpBound) } : full;
 }

@@ -73,7 +73,8 @@ function runModel(
       if (hooks.shouldStop()) event.interrupt();
     },
     [cb.mipInterrupt](event) {
-      if (hooks.shouldStop()) event.interrupt();
+      const incumbent = event.data.mip_primal_bound;
+      if (hooks.shouldStop() || (options.target !== undefined && incumbent !== undefined && incumbent >= options.target)) event.interrupt();
     },
     [cb.mipLogging](event) {
       hooks.onProgress({ incumbent: finite(event.data.mip_primal_bound), bound: finite(event.data.mip_dual_bound) });
@@ -94,7 +95,8 @@ function runModel(
   }
   const values = Array.from(model.getSolution().colValue);
   const objective = model.getObjectiveValue();
-  const bound = Math.max(objective, Number.isFinite(rawBound) ? rawBound : objective);
+  // Without a finite dual bound (stopped before one was known) nothing is proven beyond the objective.
+  const bound = Math.max(objective, finite(rawBound) ?? Infinity);
   return { status: "solution", values, objective, bound };
 }
 

@@ -9,6 +9,8 @@ export interface BackendOptions {
   seed: number;
   /** The solver's own time limit; the caller also guards the wall clock from outside. */
   timeLimitMs?: number;
+  /** Stop as soon as an integer solution reaches this objective (HiGHS only; jslp solves to the end). */
+  target?: number;
   /** A feasible integer solution to start from (one value per column). */
   initial?: number[];
 }
