@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PolicyInputSchema, ScenarioShapeSchema } from "../domain/index.js";
 import type { Role } from "../config/api-keys.js";
 import * as s from "./schemas.js";
+import { PLANNING_ANSWER_SCHEMAS, PLANNING_OPERATIONS, PLANNING_REQUEST_SCHEMAS } from "./openapi-planning.js";
 
 /** One documented operation; routes added by other modules add theirs to `OPERATIONS`. */
 export interface Operation {
@@ -17,7 +18,7 @@ export interface Operation {
 }
 
 /** Request bodies, documented as clients write them (defaults optional). */
-const REQUEST_SCHEMAS = { JobRequest: s.JobRequestSchema, ValidateRequest: s.ValidateRequestSchema };
+const REQUEST_SCHEMAS = { JobRequest: s.JobRequestSchema, ValidateRequest: s.ValidateRequestSchema, ...PLANNING_REQUEST_SCHEMAS };
 /** Answers, documented as the service writes them. */
 const ANSWER_SCHEMAS = {
   Job: s.JobSchema,
@@ -29,6 +30,7 @@ const ANSWER_SCHEMAS = {
   Models: s.ModelsSchema,
   ValidateAnswer: s.ValidateAnswerSchema,
   Ready: s.ReadySchema,
+  ...PLANNING_ANSWER_SCHEMAS,
 };
 
 const problem = (description: string) => ({ description, schema: "Problem" as const, type: "application/problem+json" });
@@ -111,6 +113,7 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/metrics", summary: "Prometheus metrics", role: "any", responses: { 200: { description: "Prometheus text", type: "text/plain" } } },
   { method: "get", path: "/v1/openapi.json", summary: "This document", role: "public", responses: { 200: { description: "OpenAPI 3.1" } } },
   { method: "get", path: "/docs", summary: "This document as a page", role: "public", responses: { 200: { description: "HTML", type: "text/html" } } },
+  ...PLANNING_OPERATIONS,
 ];
 
 const SECURITY_NOTE: Record<Operation["role"], string> = {
@@ -161,7 +164,7 @@ function paths(operations: Operation[]): Record<string, Record<string, unknown>>
   const out: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const parameters = [
-      ...(op.path.includes("{id}") ? [{ name: "id", in: "path", required: true, schema: { type: "string" } }] : []),
+      ...[...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } })),
       ...(op.query ?? []).map((q) => ({ name: q.name, in: "query", required: false, description: q.description, schema: { type: "string" } })),
       ...(op.headers ?? []).map((h) => ({ name: h.name, in: "header", required: false, description: h.description, schema: { type: "string" } })),
     ];

@@ -1,21 +1,9 @@
 import { Router, type Request } from "express";
-import { z } from "zod";
 import { fromZodIssues, validateScenario } from "../../domain/index.js";
 import { requireRole } from "../auth.js";
 import type { ApiDeps } from "../deps.js";
 import { invalidInput, notFound } from "../problem.js";
-
-const ListQuerySchema = z
-  .object({
-    limit: z.coerce
-      .number({ error: "must be a whole number from 1 to 100" })
-      .int("must be a whole number from 1 to 100")
-      .min(1, "must be a whole number from 1 to 100")
-      .max(100, "must be a whole number from 1 to 100")
-      .default(20),
-    cursor: z.string().min(1, "must be a non-empty string").optional(),
-  })
-  .strict();
+import { PageQuerySchema } from "../schemas-planning.js";
 
 /** `PUT/GET /v1/scenarios/:id`, `GET /v1/scenarios/:id/versions/:n`, `GET /v1/scenarios`. */
 export function scenariosRouter({ scenarios }: ApiDeps): Router {
@@ -32,7 +20,7 @@ export function scenariosRouter({ scenarios }: ApiDeps): Router {
     res.status(created ? 201 : 200).location(`/v1/scenarios/${encodeURIComponent(id)}/versions/${version}`).json({ id, version });
   });
   router.get("/scenarios", async (req, res) => {
-    const query = ListQuerySchema.safeParse(req.query);
+    const query = PageQuerySchema.safeParse(req.query);
     if (!query.success) throw invalidInput(fromZodIssues(query.error.issues));
     res.json(await scenarios.list(query.data.limit, query.data.cursor));
   });

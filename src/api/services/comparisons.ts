@@ -1,24 +1,15 @@
 import type { FlowProducer } from "bullmq";
-import { z } from "zod";
 import { ScenarioIndex, fromZodIssues, validateScenario, type InputIssue, type Plan, type Scenario } from "../../domain/index.js";
 import { comparisonRow, type ComparisonRow, type VariantColumn } from "../../plan/compare.js";
 import { diffPlans, type PlanDiff } from "../../plan/diff.js";
-import { VariantListSchema, nameVariants } from "../../plan/variants.js";
+import { nameVariants } from "../../plan/variants.js";
 import { submitComparison, type FlowDeps } from "../../queue/comparison-flow.js";
 import type { ComparisonRecord, ComparisonVariantRecord } from "../../store/comparisons.js";
 import { isTerminal } from "../../store/jobs-record.js";
 import type { ScenarioStore } from "../../store/scenarios.js";
 import { conflict, invalidInput, notFound, Problem } from "../problem.js";
+import { ComparisonRequestSchema } from "../schemas-planning.js";
 import type { JobsService } from "./jobs.js";
-
-export const ComparisonRequestSchema = z
-  .object({
-    scenario: z.unknown().optional().describe("The scenario (MODEL.md); give this or `scenarioId`."),
-    scenarioId: z.string().min(1, "must be a non-empty string").optional().describe("A stored scenario, instead of `scenario`."),
-    version: z.number().int("must be a whole number").min(1, "must be at least 1").optional().describe("Version of `scenarioId`; default the latest."),
-    variants: VariantListSchema.describe("Each a solver and/or policy model (and time limit); `name` defaults to solver+model."),
-  })
-  .strict();
 
 export type ComparisonStatus = "queued" | "running" | "completed";
 

@@ -1,25 +1,11 @@
-import { z } from "zod";
-import { fromZodIssues, isIsoDate, type InputIssue } from "../../domain/index.js";
-import { VariantListSchema, nameVariants } from "../../plan/variants.js";
+import { fromZodIssues, type InputIssue } from "../../domain/index.js";
+import { nameVariants } from "../../plan/variants.js";
 import { cronIssues, DEFAULT_TIMEZONE, isTimeZone, nextRunAt, startSchedule, type ScheduleQueue } from "../../queue/schedule-queue.js";
 import { newJobId } from "../../store/jobs.js";
 import type { ScenarioStore } from "../../store/scenarios.js";
 import type { RunRecord, ScheduleRecord, ScheduleStore } from "../../store/schedules.js";
 import { invalidInput, notFound } from "../problem.js";
-
-export const ScheduleRequestSchema = z
-  .object({
-    cron: z.string({ error: "required: a cron expression of 5 fields, or 6 with seconds first" }).describe("5 fields, or 6 with seconds first."),
-    timezone: z.string().min(1, "must be a non-empty string").optional().describe(`IANA time zone the cron is read in; default ${DEFAULT_TIMEZONE}.`),
-    scenarioId: z.string({ error: "required: the id of a stored scenario" }).min(1, "must be a non-empty string").describe("Each run solves its latest version."),
-    variants: VariantListSchema.optional().describe("One: each run is a job. Several: a comparison, whose first variant is pinned from and compared."),
-    pinBefore: z
-      .string()
-      .refine((v) => v === "today" || isIsoDate(v), "must be a date YYYY-MM-DD or today")
-      .optional()
-      .describe("Pin the previous run's placements in waves dated before this (`today`: in the schedule's time zone when it fires)."),
-  })
-  .strict();
+import { PageQuerySchema, ScheduleRequestSchema } from "../schemas-planning.js";
 
 /** What API.md's `GET /v1/schedules/<id>` answers: the schedule as asked for, and when it fires next. */
 export type ScheduleView = ScheduleRecord & { nextRunAt?: string; links: { self: string; runs: string } };
@@ -28,15 +14,6 @@ export type ScheduleView = ScheduleRecord & { nextRunAt?: string; links: { self:
 export type RunView = Pick<RunRecord, "runAt" | "jobId" | "comparisonId" | "scenarioVersion" | "pinBefore" | "pinned" | "changes" | "error"> & {
   previousRunAt?: string;
 };
-
-const PAGE_LIMIT = z.coerce
-  .number({ error: "must be a whole number from 1 to 100" })
-  .int("must be a whole number from 1 to 100")
-  .min(1, "must be a whole number from 1 to 100")
-  .max(100, "must be a whole number from 1 to 100")
-  .default(20);
-
-const ListQuerySchema = z.object({ limit: PAGE_LIMIT, cursor: z.string().min(1, "must be a non-empty string").optional() }).strict();
 
 export interface SchedulesServiceDeps {
   schedules: ScheduleStore;
@@ -114,7 +91,7 @@ export class SchedulesService {
 }
 
 function parseQuery(query: unknown) {
-  const parsed = ListQuerySchema.safeParse(query ?? {});
+  const parsed = PageQuerySchema.safeParse(query ?? {});
   if (!parsed.success) throw invalidInput(fromZodIssues(parsed.error.issues));
   return parsed.data;
 }
