@@ -28,7 +28,7 @@ export class TestService {
     readonly config: ServiceConfig,
     /** A client of the same Redis, for looking behind the API. */
     readonly redis: Redis,
-    readonly workers: WorkerPool,
+    public workers: WorkerPool,
     public api: ApiServer,
   ) {}
 
@@ -48,12 +48,7 @@ export class TestService {
     };
     const config = configFrom(env);
     const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-    const workers = new WorkerPool({
-      size: options.workers ?? 1,
-      env: { ...process.env, ...env },
-      logger: createLogger(config, "start"),
-      stopTimeoutMs: 10_000,
-    });
+    const workers = workerPool(config, env, options.workers ?? 1);
     const [api] = await Promise.all([startApi(config, createLogger(config, "api")), workers.start()]);
     return new TestService(prefix, env, config, redis, workers, api);
   }
@@ -103,6 +98,15 @@ export class TestService {
     this.api = await startApi(this.config, createLogger(this.config, "api"));
   }
 
+  /** Stops API and workers gracefully, runs `between`, and starts them again on the same Redis prefix. */
+  async restart(between: () => Promise<void> = async () => {}): Promise<void> {
+    const size = this.workers.pids.length;
+    await Promise.all([this.api.close(), this.workers.stop()]);
+    await between();
+    this.workers = workerPool(this.config, this.env, size);
+    [this.api] = await Promise.all([startApi(this.config, createLogger(this.config, "api")), this.workers.start()]);
+  }
+
   async stop(): Promise<void> {
     await Promise.all([this.api.close(), this.workers.stop()]);
     await deleteKeys(this.redis, this.prefix);
@@ -111,6 +115,10 @@ export class TestService {
 }
 
 export const finished = (job: JobView) => ["completed", "failed", "cancelled"].includes(job.status);
+
+function workerPool(config: ServiceConfig, env: Record<string, string>, size: number): WorkerPool {
+  return new WorkerPool({ size, env: { ...process.env, ...env }, logger: createLogger(config, "start"), stopTimeoutMs: 10_000 });
+}
 
 function configFrom(env: Record<string, string>): ServiceConfig {
   const result = loadConfig(env);
