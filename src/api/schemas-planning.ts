@@ -6,6 +6,9 @@ import { DEFAULT_TIMEZONE } from "../queue/schedule-queue.js";
 // Requests and answers of stored scenarios, comparisons and schedules. The request schemas validate;
 // with the answers they generate their part of /v1/openapi.json (see `openapi-planning.ts`).
 
+/** A cut-off date for pinning: `YYYY-MM-DD`, or `today`. */
+export const PinBeforeSchema = z.string().refine((v) => v === "today" || isIsoDate(v), "must be a date YYYY-MM-DD or today");
+
 const pageFields = {
   next: z.string().optional().describe("Pass as `cursor` for the next page; absent on the last page."),
 };
@@ -125,11 +128,9 @@ export const ScheduleRequestSchema = z
     timezone: z.string().min(1, "must be a non-empty string").optional().describe(`IANA time zone the cron is read in; default ${DEFAULT_TIMEZONE}.`),
     scenarioId: z.string({ error: "required: the id of a stored scenario" }).min(1, "must be a non-empty string").describe("Each run solves its latest version."),
     variants: VariantListSchema.optional().describe("One: each run is a job. Several: a comparison, whose first variant is pinned from and compared."),
-    pinBefore: z
-      .string()
-      .refine((v) => v === "today" || isIsoDate(v), "must be a date YYYY-MM-DD or today")
-      .optional()
-      .describe("Pin the previous run's placements in waves dated before this (`today`: in the schedule's time zone when it fires)."),
+    pinBefore: PinBeforeSchema.optional().describe(
+      "Pin the previous run's placements in waves dated before this (`today`: in the schedule's time zone when it fires).",
+    ),
   })
   .strict()
   .meta({ id: "ScheduleRequest" });
