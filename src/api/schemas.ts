@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PolicyInputSchema, ScenarioShapeSchema } from "../domain/index.js";
 import { PHASES, SOLVER_CHOICES } from "../pipeline/types.js";
 import { JOB_STATUSES } from "../store/jobs-record.js";
+import { PinBeforeSchema } from "./schemas-planning.js";
 
 // The request schemas validate; request and answer schemas together generate /v1/openapi.json.
 
@@ -20,6 +21,12 @@ export const JobOptionsRequestSchema = z.object({
     .max(10, "must be from 1 to 10")
     .optional()
     .describe("1 runs first, 10 last; default 5. Equal priorities run in submission order."),
+  pinFrom: z
+    .string()
+    .min(1, "must be a non-empty string")
+    .optional()
+    .describe("A completed job whose placements in waves before `pinBefore` are pinned: people who have moved stay, only the future is re-planned."),
+  pinBefore: PinBeforeSchema.optional().describe("Cut-off of `pinFrom`: YYYY-MM-DD, or `today` (the default) in Asia/Makassar."),
 }).strict();
 
 export const JobRequestSchema = JobOptionsRequestSchema.extend({

@@ -12,6 +12,7 @@ import { isTerminal, type JobRecord, type JobStatus } from "../../store/jobs-rec
 import type { Caller } from "../auth.js";
 import { conflict, invalidInput, notFound, Problem } from "../problem.js";
 import { JobOptionsRequestSchema, JobListQuerySchema, type JobSchema, type JobAcceptedSchema, type JobPageSchema } from "../schemas.js";
+import { pinFromJob } from "./pin-from-job.js";
 import type { ScenarioSource } from "./scenario-source.js";
 
 export type JobView = z.infer<typeof JobSchema>;
@@ -168,9 +169,11 @@ export class JobsService {
     if (scenario !== undefined && "scenarioId" in rest) issues.push({ path: [], message: "give scenario or scenarioId, not both" });
     if (scenario === undefined && !("scenarioId" in rest)) issues.push({ path: ["scenario"], message: "required (or scenarioId)" });
     if ("version" in rest && !("scenarioId" in rest)) issues.push({ path: ["version"], message: "only goes with scenarioId" });
+    if ("pinBefore" in rest && !("pinFrom" in rest)) issues.push({ path: ["pinBefore"], message: "only goes with pinFrom" });
     // Inline scenarios are checked whatever else is wrong, so that one answer lists every problem.
     const resolved = scenario !== undefined ? inlineScenario(scenario, issues) : issues.length ? undefined : await this.storedScenario(o.scenarioId!, o.version, issues);
     if (issues.length || !resolved) throw invalidInput(issues);
+    if (o.pinFrom !== undefined) resolved.scenario = await pinFromJob(this.deps.store, resolved.scenario, o.pinFrom, o.pinBefore);
     return {
       ...resolved,
       options: {
