@@ -103,20 +103,10 @@ export type ConfigResult = { ok: true; config: ServiceConfig } | { ok: false; pr
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
   const present = Object.fromEntries(Object.entries(env).filter(([key, value]) => key in EnvSchema.shape && value !== ""));
   const parsed = EnvSchema.safeParse(present);
-  if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => describeIssue(issue, present)) };
-  }
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, present));
+  const auth = authConfig(present.API_KEYS, present.HOST ?? "127.0.0.1", problems);
+  if (!parsed.success || !auth) return { ok: false, problems };
   const e = parsed.data;
-  const problems: string[] = [];
-  let auth: AuthConfig = { mode: "local" };
-  if (e.API_KEYS !== undefined) {
-    const keys = parseApiKeys(e.API_KEYS);
-    if (keys.ok) auth = { mode: "keys", roles: keys.roles };
-    else problems.push(...keys.problems.map((p) => `API_KEYS: ${p}`));
-  } else if (!isLoopback(e.HOST)) {
-    problems.push(`HOST: "${e.HOST}" is not a loopback address, and API_KEYS is unset: set API_KEYS, or listen on 127.0.0.1`);
-  }
-  if (problems.length) return { ok: false, problems };
   return {
     ok: true,
     config: {
@@ -144,6 +134,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       dataDir: resolve(e.DATA_DIR),
     },
   };
+}
+
+/** Keys and roles; pushes a problem instead for bad keys, or for no keys on a non-loopback address. */
+function authConfig(apiKeys: string | undefined, host: string, problems: string[]): AuthConfig | undefined {
+  if (apiKeys === undefined) {
+    if (isLoopback(host)) return { mode: "local" };
+    problems.push(`HOST: "${host}" is not a loopback address, and API_KEYS is unset: set API_KEYS, or listen on 127.0.0.1`);
+    return undefined;
+  }
+  const keys = parseApiKeys(apiKeys);
+  if (keys.ok) return { mode: "keys", roles: keys.roles };
+  problems.push(...keys.problems.map((p) => `API_KEYS: ${p}`));
+  return undefined;
 }
 
 function describeIssue(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
