@@ -130,6 +130,8 @@ export interface Schedule {
   variants?: Variant[];
   pinBefore?: string;
   createdAt?: string;
+  nextRunAt?: string;
+  deletedAt?: string;
 }
 
 export interface ChangeReport {
@@ -144,5 +146,9 @@ export interface ScheduleRun {
   runAt: string;
   jobId?: string;
   comparisonId?: string;
+  scenarioVersion?: number;
+  /** Placements of the previous run pinned into this one. */
+  pinned?: number;
   changes?: ChangeReport;
+  error?: string;
 }

@@ -57,8 +57,14 @@ export function ScheduleView({ id }: { id: string }) {
               <dt>{t("schedules.pinBefore")}</dt>
               <dd>{s.pinBefore ?? "–"}</dd>
             </div>
+            {s.deletedAt && (
+              <div>
+                <dt>{t("schedule.deletedAt")}</dt>
+                <dd>{formatDateTime(s.deletedAt, lang)}</dd>
+              </div>
+            )}
           </dl>
-          {upcoming?.ok && (
+          {upcoming?.ok && !s.deletedAt && (
             <div data-testid="schedule-next-runs">
               <p>{t("schedules.nextRuns")}</p>
               <ol>
@@ -68,7 +74,7 @@ export function ScheduleView({ id }: { id: string }) {
               </ol>
             </div>
           )}
-          {can(role, "schedule") && (
+          {can(role, "schedule") && !s.deletedAt && (
             <button type="button" class="danger" onClick={remove}>
               {t("schedule.delete")}
             </button>
@@ -89,7 +95,14 @@ export function ScheduleView({ id }: { id: string }) {
               {run.jobId && <a href={href({ view: "job", id: run.jobId })}>{t("schedule.job", { id: run.jobId })}</a>}
               {run.comparisonId && <a href={href({ view: "comparison", id: run.comparisonId })}>{t("schedule.comparison", { id: run.comparisonId })}</a>}
             </p>
-            {run.changes ? <ChangeReportView changes={run.changes} /> : <p class="hint">{t("schedule.firstRun")}</p>}
+            {run.pinned !== undefined && run.pinned > 0 && <p class="hint">{t("schedule.pinned", { count: formatNumber(run.pinned, lang) })}</p>}
+            {run.error && (
+              <p class="problem" role="alert">
+                {run.error}
+              </p>
+            )}
+            {run.changes && <ChangeReportView changes={run.changes} />}
+            {!run.changes && !run.error && <p class="hint">{t("schedule.noReport")}</p>}
           </li>
         ))}
       </ol>

@@ -13,7 +13,7 @@ import { href, navigate } from "../route.js";
 import { useLoad } from "../use-load.js";
 
 export function SchedulesView() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const role = useRole();
   const list = useLoad((signal) => listAll<Schedule>("/v1/schedules", signal), []);
   if (!can(role, "schedule")) return <p class="problem">{t("error.403")}</p>;
@@ -29,6 +29,7 @@ export function SchedulesView() {
             <th scope="col">{t("schedules.cron")}</th>
             <th scope="col">{t("schedules.timezone")}</th>
             <th scope="col">{t("jobs.scenario")}</th>
+            <th scope="col">{t("schedules.nextRun")}</th>
           </tr>
         </thead>
         <tbody>
@@ -42,6 +43,7 @@ export function SchedulesView() {
               </td>
               <td>{s.timezone}</td>
               <td>{s.scenarioId}</td>
+              <td>{s.deletedAt ? t("schedule.deletedAt") : s.nextRunAt ? formatDateTime(s.nextRunAt, lang) : "–"}</td>
             </tr>
           ))}
         </tbody>
