@@ -37,8 +37,8 @@ export interface AllocationModel {
   classes: EmployeeClass[];
   unitClasses: UnitClass[];
   placements: PlacementColumn[];
-  /** Per unit class and gender: the column counting units given to singles of that gender. */
-  singlesUnits: { column: number; unitClass: number; gender: "F" | "M" }[];
+  /** Per unit class, gender and wave date: the column counting units first occupied then by singles of that gender. */
+  singlesUnits: { column: number; unitClass: number; gender: "F" | "M"; date: string }[];
   /** Classes with no possible placement and why. */
   unplaceable: { cls: number; reason: NoPlacementReason }[];
   /** Per class: its optional members' fixed values as runs of equal value, best first. */
@@ -49,6 +49,8 @@ export interface AllocationModel {
   refDay: number;
   /** Wave ids by index (the `w` of column names). */
   waves: string[];
+  /** Wave dates by index. */
+  waveDates: string[];
 }
 
 export interface ValueLevel {
@@ -108,7 +110,8 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
         const cost =
           -policy.waitPerDay * (dayNumber(wave.date) - refDay) - policy.commutePerMinute * index.travelMinutes(uc.zone, cls.officeZone);
         const size = cls.mustMove.length + cls.optional.length;
-        const upper = cls.family ? Math.min(size, uc.units.length) : Math.min(size, uc.units.length * bedsPerUnit(uc, policy.sharing));
+        const ready = readyBy(uc, wave.date);
+        const upper = cls.family ? Math.min(size, ready) : Math.min(size, ready * bedsPerUnit(uc, policy.sharing));
         const column = b.addColumn({ name: `x_${k}_${u}_${w}`, lower: 0, upper, integer: true, cost });
         placements.push({ column, cls: k, unitClass: u, wave: w });
       }
@@ -117,12 +120,12 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
   });
 
   const { levels, levelColumns } = addClassCountRows(b, classes, placements, index, policy, refDay);
-  const singlesUnits = addUnitRows(b, units, classes, placements, policy.sharing);
+  const singlesUnits = addUnitRows(b, scenario, units, classes, placements, policy.sharing);
   addWaveRows(b, scenario, index, pins, classes, placements);
   addSchoolRows(b, scenario, units, classes, placements, seatsLeft);
   dropRedundantRows(b.program);
   b.program.integralObjective = Number.isInteger(b.program.offset) && b.program.columns.every((c) => Number.isInteger(c.cost));
-  return { program: b.program, classes, unitClasses: units, placements, singlesUnits, unplaceable, levels, levelColumns, sharing: policy.sharing, refDay, waves: scenario.waves.map((w) => w.id) };
+  return { program: b.program, classes, unitClasses: units, placements, singlesUnits, unplaceable, levels, levelColumns, sharing: policy.sharing, refDay, waves: scenario.waves.map((w) => w.id), waveDates: scenario.waves.map((w) => w.date) };
 }
 
 function describeUnits(uc: UnitClass): string {
@@ -197,8 +200,22 @@ function valueLevels(values: number[]): ValueLevel[] {
   return levels;
 }
 
+/** Units of the class ready by `date` (its ready dates are sorted). */
+function readyBy(uc: UnitClass, date: string): number {
+  let n = 0;
+  while (n < uc.readyDates.length && uc.readyDates[n] <= date) n++;
+  return n;
+}
+
+/**
+ * Occupancy per unit class, cumulative over wave dates because ready dates nest: by each date d, the
+ * families arriving by d plus the singles units opened (first occupied) by d fit in the units ready
+ * by d, and the singles of each gender arriving by d fit in the beds of their units opened by d.
+ * Filling dates in order then always finds a ready unit, so these rows are exact (docs/formulation.md).
+ */
 function addUnitRows(
   b: ProgramBuilder,
+  scenario: Scenario,
   units: UnitClass[],
   classes: EmployeeClass[],
   placements: PlacementColumn[],
@@ -206,6 +223,7 @@ function addUnitRows(
 ): AllocationModel["singlesUnits"] {
   const singlesUnits: AllocationModel["singlesUnits"] = [];
   const byUnit = groupBy(placements, (p) => p.unitClass);
+  const dateOf = (p: PlacementColumn) => scenario.waves[p.wave].date;
   units.forEach((uc, u) => {
     const cols = byUnit.get(u) ?? [];
     if (uc.partial) {
@@ -214,19 +232,30 @@ function addUnitRows(
       b.addRow(`partial_${u}`, `free beds in units of ${describeUnits(uc)} that hold pinned singles`, terms, 0, uc.partial.bedsLeft * uc.units.length);
       return;
     }
-    const unitTerms = new Map<number, number>();
-    for (const p of cols) if (classes[p.cls].family) addTerm(unitTerms, p.column, 1);
+    const dates = [...new Set(cols.map(dateOf))].sort();
+    const opened: { column: number; gender: "F" | "M"; date: string }[] = [];
     for (const gender of ["F", "M"] as const) {
       const singles = cols.filter((p) => !classes[p.cls].family && classes[p.cls].gender === gender);
-      if (singles.length === 0) continue;
-      const s = b.addColumn({ name: `s_${u}_${gender}`, lower: 0, upper: uc.units.length, integer: true, cost: 0 });
-      singlesUnits.push({ column: s, unitClass: u, gender });
-      addTerm(unitTerms, s, 1);
-      const bedTerms = new Map<number, number>([[s, -bedsPerUnit(uc, sharing)]]);
-      for (const p of singles) addTerm(bedTerms, p.column, 1);
-      b.addRow(`beds_${u}_${gender}`, `beds for ${gender === "F" ? "women" : "men"} sharing units of ${describeUnits(uc)}`, bedTerms, -Infinity, 0);
+      for (const date of [...new Set(singles.map(dateOf))].sort()) {
+        const column = b.addColumn({ name: `s_${u}_${gender}_${dates.indexOf(date)}`, lower: 0, upper: readyBy(uc, date), integer: true, cost: 0 });
+        opened.push({ column, gender, date });
+        singlesUnits.push({ column, unitClass: u, gender, date });
+      }
     }
-    b.addRow(`units_${u}`, `the ${uc.units.length} free unit(s) of ${describeUnits(uc)}`, unitTerms, 0, uc.units.length);
+    dates.forEach((date, d) => {
+      const unitTerms = new Map<number, number>();
+      for (const p of cols) if (classes[p.cls].family && dateOf(p) <= date) addTerm(unitTerms, p.column, 1);
+      for (const o of opened) if (o.date <= date) addTerm(unitTerms, o.column, 1);
+      const ready = readyBy(uc, date);
+      b.addRow(`units_${u}_${d}`, `the ${ready} unit(s) of ${describeUnits(uc)} ready by ${date}`, unitTerms, 0, ready);
+      for (const gender of ["F", "M"] as const) {
+        const bedTerms = new Map<number, number>();
+        for (const p of cols) if (!classes[p.cls].family && classes[p.cls].gender === gender && dateOf(p) <= date) addTerm(bedTerms, p.column, 1);
+        for (const o of opened) if (o.gender === gender && o.date <= date) addTerm(bedTerms, o.column, -bedsPerUnit(uc, sharing));
+        const who = gender === "F" ? "women" : "men";
+        b.addRow(`beds_${u}_${gender}_${d}`, `beds for ${who} sharing units of ${describeUnits(uc)} by ${date}`, bedTerms, -Infinity, 0);
+      }
+    });
   });
   return singlesUnits;
 }

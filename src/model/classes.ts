@@ -38,11 +38,18 @@ export interface EmployeeClass {
   optional: Employee[];
 }
 
-/** Units that are interchangeable for every employee; `partial` ones already hold pinned singles. */
+/**
+ * Units that are interchangeable for every employee but for their ready dates; `partial` ones already
+ * hold pinned singles. Ready dates nest (a unit ready earlier can take whatever a later one can), so
+ * one class spans them and the model counts, per wave date, the units ready by then.
+ */
 export interface UnitClass {
   key: string;
   zone: string;
+  /** The earliest ready date of its units. */
   ready: string;
+  /** Ready date of each unit, in the order of `units` (ascending). */
+  readyDates: string[];
   accessible: boolean;
   bedrooms: number;
   maxOccupants: number;
@@ -110,7 +117,7 @@ export function employeeClasses(index: ScenarioIndex, free: Employee[], policy: 
   return [...classes.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
-function byTowerFloorId(a: Unit, b: Unit): number {
+export function byTowerFloorId(a: Unit, b: Unit): number {
   return (
     a.tower.localeCompare(b.tower) || (a.floor ?? 0) - (b.floor ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
@@ -138,17 +145,27 @@ export function unitClasses(index: ScenarioIndex, pins: Pin[], sharing: boolean)
     const key = [
       tower.zone,
       JSON.stringify(tower.reservedFor),
-      ready,
+      // Units holding pinned singles stay apart by ready date: they are few and already opened.
+      partial ? ready : "",
       u.accessible ? "A" : "",
       partial ? `P${partial.gender}${partial.bedsLeft}` : `${u.bedrooms}:${u.maxOccupants}`,
     ].join("|");
     let c = classes.get(key);
     if (!c) {
-      c = { key, zone: tower.zone, ready, accessible: u.accessible, bedrooms: u.bedrooms, maxOccupants: u.maxOccupants, partial, sample: u, units: [] };
+      c = { key, zone: tower.zone, ready, readyDates: [], accessible: u.accessible, bedrooms: u.bedrooms, maxOccupants: u.maxOccupants, partial, sample: u, units: [] };
       classes.set(key, c);
     }
     c.units.push(u);
   }
-  for (const c of classes.values()) c.units.sort(byTowerFloorId);
+  const readyThenPlace = (a: Unit, b: Unit) => {
+    const ra = index.readyDate(a);
+    const rb = index.readyDate(b);
+    return ra < rb ? -1 : ra > rb ? 1 : byTowerFloorId(a, b);
+  };
+  for (const c of classes.values()) {
+    c.units.sort(readyThenPlace);
+    c.readyDates = c.units.map((u) => index.readyDate(u));
+    c.ready = c.readyDates[0];
+  }
   return [...classes.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
 }

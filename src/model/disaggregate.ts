@@ -1,17 +1,12 @@
 import { isFamily, type Employee, type Placement, type Scenario, type Unit, type Unplaced } from "../domain/index.js";
 import { NO_PLACEMENT_REASONS, type AllocationModel } from "./build.js";
-import type { UnitClass } from "./classes.js";
+import { byTowerFloorId, type UnitClass } from "./classes.js";
 
 export const OUTRANKED_REASON = "outranked: the eligible units, wave places and school seats went to placements of higher value";
 
 interface Arrival {
   employee: Employee;
   wave: string;
-}
-
-/** A group that moves into one unit: a family, or singles of one gender sharing it. */
-interface Household {
-  members: Arrival[];
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -40,13 +35,11 @@ export function disaggregate(scenario: Scenario, model: AllocationModel, values:
   });
 
   const unitOf = new Map<string, string>();
+  const dateOf = new Map(scenario.waves.map((w) => [w.id, w.date]));
   model.unitClasses.forEach((uc, u) => {
-    const households = householdsOf(uc, arrivalsByUnitClass[u], model.sharing);
-    households.forEach((h, i) => {
-      const unit: Unit | undefined = uc.units[i];
-      if (!unit) throw new Error(`disaggregation: unit class ${uc.key} has ${uc.units.length} units for ${households.length} households`);
-      for (const m of h.members) unitOf.set(m.employee.id, `${unit.id}\u0000${m.wave}`);
-    });
+    for (const [arrival, unit] of layOut(uc, arrivalsByUnitClass[u], model.sharing, (wave) => dateOf.get(wave)!)) {
+      unitOf.set(arrival.employee.id, `${unit.id}\u0000${arrival.wave}`);
+    }
   });
   for (const p of scenario.pinned) unitOf.set(p.employee, `${p.unit}\u0000${p.wave}`);
 
@@ -63,16 +56,48 @@ export function disaggregate(scenario: Scenario, model: AllocationModel, values:
   return { placements, unplaced };
 }
 
-function householdsOf(uc: UnitClass, arrivals: Arrival[], sharing: boolean): Household[] {
-  const families = arrivals.filter((a) => isFamily(a.employee)).map((a) => ({ members: [a] }));
-  const singles: Household[] = [];
+/** A unit given to singles of one gender, with the beds still free. */
+interface SharedUnit {
+  unit: Unit;
+  gender: "F" | "M";
+  bedsFree: number;
+}
+
+/**
+ * Gives each arrival a unit of the class, wave date by wave date: singles first fill free beds of
+ * units already shared by their gender, then new households (families, and singles `beds` to a
+ * unit) take the ready free units, agency by agency along towers and floors. The model's cumulative
+ * rows guarantee that a ready unit is free whenever one is needed.
+ */
+function layOut(uc: UnitClass, arrivals: Arrival[], sharing: boolean, dateOf: (wave: string) => string): Map<Arrival, Unit> {
+  const placed = new Map<Arrival, Unit>();
   const beds = uc.partial ? uc.partial.bedsLeft : sharing ? uc.bedrooms : 1;
-  for (const gender of ["F", "M"] as const) {
-    const ofGender = arrivals.filter((a) => !isFamily(a.employee) && a.employee.gender === gender).sort(byAgencyThenId);
-    for (let i = 0; i < ofGender.length; i += beds) singles.push({ members: ofGender.slice(i, i + beds) });
+  const shared: SharedUnit[] = uc.partial ? uc.units.map((unit) => ({ unit, gender: uc.partial!.gender, bedsFree: beds })) : [];
+  const free: Unit[] = [];
+  let nextReady = 0;
+  for (const date of [...new Set(arrivals.map((a) => dateOf(a.wave)))].sort()) {
+    while (!uc.partial && nextReady < uc.units.length && uc.readyDates[nextReady] <= date) free.push(uc.units[nextReady++]);
+    free.sort(byTowerFloorId);
+    const today = arrivals.filter((a) => dateOf(a.wave) === date).sort(byAgencyThenId);
+    const households: Arrival[][] = today.filter((a) => isFamily(a.employee)).map((a) => [a]);
+    for (const gender of ["F", "M"] as const) {
+      const waiting = today.filter((a) => !isFamily(a.employee) && a.employee.gender === gender);
+      for (const room of shared.filter((r) => r.gender === gender && r.bedsFree > 0)) {
+        const moving = waiting.splice(0, room.bedsFree);
+        for (const a of moving) placed.set(a, room.unit);
+        room.bedsFree -= moving.length;
+      }
+      for (let i = 0; i < waiting.length; i += beds) households.push(waiting.slice(i, i + beds));
+    }
+    households.sort((a, b) => byAgencyThenId(a[0], b[0]));
+    for (const members of households) {
+      const unit = free.shift();
+      if (!unit) throw new Error(`disaggregation: no unit of class ${uc.key} ready by ${date} is free (a bug: the model's rows forbid this)`);
+      for (const m of members) placed.set(m, unit);
+      if (!isFamily(members[0].employee)) shared.push({ unit, gender: members[0].employee.gender, bedsFree: beds - members.length });
+    }
   }
-  if (uc.partial) return singles;
-  return [...families, ...singles].sort((a, b) => byAgencyThenId(a.members[0], b.members[0]));
+  return placed;
 }
 
 function unplacedReasons(model: AllocationModel): Map<string, string> {

@@ -23,7 +23,7 @@ export function roundedSolution(model: AllocationModel, lp: ArrayLike<number>): 
     for (const [j, v] of r.terms) a += v * values[j];
     return a;
   });
-  const singlesColumn = new Map(model.singlesUnits.map((s) => [`${s.unitClass}|${s.gender}`, s.column]));
+  const singlesColumn = new Map(model.singlesUnits.map((s) => [`${s.unitClass}|${s.gender}|${s.date}`, s.column]));
   const placedInClass = model.classes.map(() => 0);
   for (const pc of model.placements) placedInClass[pc.cls] += values[pc.column];
 
@@ -35,7 +35,7 @@ export function roundedSolution(model: AllocationModel, lp: ArrayLike<number>): 
     for (const { row, coef } of rowsOf[j]) activity[row] += coef * delta;
   };
   const singlesUnitFor = (pc: (typeof model.placements)[number]) =>
-    model.classes[pc.cls].family ? undefined : singlesColumn.get(`${pc.unitClass}|${model.classes[pc.cls].gender}`);
+    model.classes[pc.cls].family ? undefined : singlesColumn.get(`${pc.unitClass}|${model.classes[pc.cls].gender}|${model.waveDates[pc.wave]}`);
 
   // Open singles units for the rounded-down singles, closing placements where the units run out.
   for (const s of model.singlesUnits) {
