@@ -63,4 +63,19 @@ describe("a schedule firing every few seconds", () => {
     expect(after.nextRunAt).toBeUndefined();
     expect((await runs(schedule.id)).length).toBeGreaterThanOrEqual(2);
   });
+
+  it("runs a comparison per firing when it has several variants, and reports against the first variant's plan", async () => {
+    const variants = [{ solver: "jslp" }, { solver: "jslp", model: "most-housed" }];
+    const created = await service.post("/v1/schedules", { cron: "*/2 * * * * *", scenarioId: "two-towers", variants });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+
+    // The same data and options give the same plan, so the second run changes nothing.
+    const second = await waitForRun(id, (r) => r.previousRunAt !== undefined, (r) => r.changes !== undefined);
+    expect(second).toMatchObject({ comparisonId: expect.any(String), changes: { newlyPlaced: [], noLongerPlaced: [], movedWave: [], movedTower: [], objectiveChange: 0 } });
+    expect(second.jobId).toBeUndefined();
+    const comparison = await (await service.fetch(`/v1/comparisons/${second.comparisonId}`)).json();
+    expect(comparison).toMatchObject({ status: "completed", variants: [{ name: "jslp", status: "optimal" }, { name: "jslp+most-housed", status: "optimal" }] });
+    expect((await service.fetch(`/v1/schedules/${id}`, { method: "DELETE" })).status).toBe(204);
+  });
 });
