@@ -46,28 +46,7 @@ export interface ComparisonRow {
  * under the scenario's own, as a score only (a variant that changed `sharing` is not re-judged by it).
  */
 export function comparisonRow(scenario: Scenario, plan: Plan): ComparisonRow {
-  const index = new ScenarioIndex(scenario);
   const solved = plan.status !== "infeasible";
-  const placed = plan.placements.map((p) => ({ employee: index.employee.get(p.employee)!, unit: index.unit.get(p.unit)!, wave: p.wave }));
-
-  const byPriority = zeroCounts(PRIORITY_TIERS.map(String));
-  const byGroup = zeroCounts(scenario.employees.map((e) => e.group));
-  const byWave = zeroCounts(scenario.waves.map((w) => w.id));
-  const schoolSeats = zeroCounts(SCHOOL_LEVELS) as Record<SchoolLevel, number>;
-  let personsPlaced = 0;
-  let familiesHoused = 0;
-  let commuteMinutes = 0;
-  for (const { employee, unit, wave } of placed) {
-    byPriority[String(index.priority(employee))]++;
-    byGroup[employee.group]++;
-    byWave[wave]++;
-    personsPlaced += persons(employee);
-    if (isFamily(employee)) familiesHoused++;
-    const needs = schoolNeeds(employee);
-    for (const level of SCHOOL_LEVELS) schoolSeats[level] += needs[level];
-    commuteMinutes += index.travelMinutes(index.unitZone(unit), index.officeZone(employee));
-  }
-
   const objective = solved ? checkPlan(scenario, plan).objective : null;
   return {
     status: plan.status,
@@ -77,17 +56,45 @@ export function comparisonRow(scenario: Scenario, plan: Plan): ComparisonRow {
     gap: objective === null || plan.bound === null ? null : relativeGap(objective, plan.bound),
     timeMs: plan.solver.timeMs,
     solver: plan.solver.name,
-    placed: placed.length,
-    personsPlaced,
-    byPriority,
-    byGroup,
-    byWave,
-    familiesHoused,
-    singlesHoused: placed.length - familiesHoused,
+    ...placementCounts(scenario, plan),
     unplaced: plan.unplaced.length,
     unplacedReasons: countBy(plan.unplaced.map((u) => u.reason)),
-    schoolSeats,
-    averageCommuteMinutes: placed.length ? commuteMinutes / placed.length : null,
+  };
+}
+
+type PlacementCounts = Pick<
+  ComparisonRow,
+  "placed" | "personsPlaced" | "byPriority" | "byGroup" | "byWave" | "familiesHoused" | "singlesHoused" | "schoolSeats" | "averageCommuteMinutes"
+>;
+
+function placementCounts(scenario: Scenario, plan: Plan): PlacementCounts {
+  const index = new ScenarioIndex(scenario);
+  const counts = {
+    byPriority: zeroCounts(PRIORITY_TIERS.map(String)),
+    byGroup: zeroCounts(scenario.employees.map((e) => e.group)),
+    byWave: zeroCounts(scenario.waves.map((w) => w.id)),
+    schoolSeats: zeroCounts(SCHOOL_LEVELS) as Record<SchoolLevel, number>,
+  };
+  let [personsPlaced, familiesHoused, commuteMinutes] = [0, 0, 0];
+  for (const p of plan.placements) {
+    const employee = index.employee.get(p.employee)!;
+    counts.byPriority[String(index.priority(employee))]++;
+    counts.byGroup[employee.group]++;
+    counts.byWave[p.wave]++;
+    personsPlaced += persons(employee);
+    if (isFamily(employee)) familiesHoused++;
+    const needs = schoolNeeds(employee);
+    for (const level of SCHOOL_LEVELS) counts.schoolSeats[level] += needs[level];
+    commuteMinutes += index.travelMinutes(index.unitZone(index.unit.get(p.unit)!), index.officeZone(employee));
+  }
+  const placed = plan.placements.length;
+  return {
+    placed,
+    personsPlaced,
+    ...counts,
+    familiesHoused,
+    singlesHoused: placed - familiesHoused,
+    averageCommuteMinutes: placed ? commuteMinutes / placed : null,
   };
 }
 
