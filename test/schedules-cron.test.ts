@@ -42,6 +42,7 @@ describe("a schedule firing every few seconds", () => {
     const first = await waitForRun(schedule.id, () => true, (r) => r.jobId !== undefined);
     expect(first).toMatchObject({ scenarioVersion: 1, runAt: expect.stringMatching(/:\d[02468]\.000Z$/) });
     expect(first.previousRunAt).toBeUndefined();
+    expect(first.links).toEqual({ job: `/v1/jobs/${first.jobId}` });
     const firstPlan = await service.waitForJob(first.jobId!, (j) => j.status === "completed").then(() => planOfJob(service, first.jobId!));
     expect(firstPlan.placements.map((p) => [p.employee, p.wave]).sort()).toEqual(["e1", "e2", "e3", "e4", "e5"].map((e) => [e, "W1"]));
 
@@ -74,6 +75,7 @@ describe("a schedule firing every few seconds", () => {
     const second = await waitForRun(id, (r) => r.previousRunAt !== undefined, (r) => r.changes !== undefined);
     expect(second).toMatchObject({ comparisonId: expect.any(String), changes: { newlyPlaced: [], noLongerPlaced: [], movedWave: [], movedTower: [], objectiveChange: 0 } });
     expect(second.jobId).toBeUndefined();
+    expect(second.links).toEqual({ comparison: `/v1/comparisons/${second.comparisonId}` });
     const comparison = await (await service.fetch(`/v1/comparisons/${second.comparisonId}`)).json();
     expect(comparison).toMatchObject({ status: "completed", variants: [{ name: "jslp", status: "optimal" }, { name: "jslp+most-housed", status: "optimal" }] });
     expect((await service.fetch(`/v1/schedules/${id}`, { method: "DELETE" })).status).toBe(204);

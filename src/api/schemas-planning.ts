@@ -168,6 +168,7 @@ export const RunPageSchema = z
           .optional()
           .describe("Against the previous run, once this run's job has ended."),
         error: z.string().optional().describe("Why there is no change report."),
+        links: z.object({ job: z.string().optional(), comparison: z.string().optional() }).describe("The run's job, or its comparison."),
       }),
     ),
     ...pageFields,

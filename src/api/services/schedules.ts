@@ -13,6 +13,7 @@ export type ScheduleView = ScheduleRecord & { nextRunAt?: string; links: { self:
 /** API.md's run: when it fired, what it queued, and what changed against the previous run. */
 export type RunView = Pick<RunRecord, "runAt" | "jobId" | "comparisonId" | "scenarioVersion" | "pinBefore" | "pinned" | "changes" | "error"> & {
   previousRunAt?: string;
+  links: { job: string } | { comparison: string };
 };
 
 export interface SchedulesServiceDeps {
@@ -98,7 +99,8 @@ function parseQuery(query: unknown) {
 
 function runView(run: RunRecord): RunView {
   const { runAt, jobId, comparisonId, scenarioVersion, pinBefore, pinned, changes, error, previous } = run;
-  const view = { runAt, jobId, comparisonId, scenarioVersion, pinBefore, pinned, previousRunAt: previous?.runAt, changes, error };
+  const links = comparisonId === undefined ? { job: `/v1/jobs/${jobId}` } : { comparison: `/v1/comparisons/${comparisonId}` };
+  const view = { runAt, jobId, comparisonId, scenarioVersion, pinBefore, pinned, previousRunAt: previous?.runAt, changes, error, links };
   return Object.fromEntries(Object.entries(view).filter(([, v]) => v !== undefined)) as RunView;
 }
 
