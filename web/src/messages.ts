@@ -223,7 +223,7 @@ export const id = {
   "schedule.back": "Kembali ke daftar jadwal",
   "schedule.delete": "Hapus jadwal",
   "schedule.confirmDelete": "Hapus jadwal ini? Jalannya yang lalu tetap dapat dibaca.",
-  "schedule.runs": "Jalannya",
+  "schedule.runs": "Riwayat eksekusi",
   "schedule.noRuns": "Belum pernah berjalan.",
   "schedule.job": "tugas {id}",
   "schedule.comparison": "perbandingan {id}",
