@@ -9,7 +9,8 @@ import { invalidInput, Problem } from "../problem.js";
 export function jobsRouter({ jobs, events }: ApiDeps): Router {
   const router = Router();
   router.post("/jobs", requireRole("officer"), async (req, res) => {
-    const { job } = await jobs.submit(req.body, callerOf(res), idempotencyKey(req));
+    const { job, created } = await jobs.submit(req.body, callerOf(res), idempotencyKey(req));
+    req.log.info({ jobId: job.id, created }, created ? "job queued" : "job answered again for its Idempotency-Key");
     res.status(202).location(job.links.self).json(job);
   });
   router.get("/jobs", async (req, res) => {
@@ -20,6 +21,7 @@ export function jobsRouter({ jobs, events }: ApiDeps): Router {
   });
   router.delete("/jobs/:id", requireRole("officer"), async (req, res) => {
     const job = await jobs.cancel(jobId(req));
+    req.log.info({ jobId: job.id }, "job cancelled");
     events.changed(job.id);
     res.json(job);
   });
