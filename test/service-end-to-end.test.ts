@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenario, type Plan } from "../src/domain/index.js";
 import { checkPlan } from "../src/plan/check.js";
@@ -6,12 +7,16 @@ import { conformanceScenario, finished, readEvents, TestService } from "./helper
 describe("a job submitted over HTTP is solved by a worker process and its plan served", () => {
   let service: TestService;
   beforeAll(async () => {
-    service = await TestService.start({ feature: "service-e2e", workers: 1 });
+    service = await TestService.start({ feature: "service-e2e", workers: 2 });
+    // The small IKN scenario solves on the second worker meanwhile.
+    smallId = await service.submit({ scenario: ikn2024Small });
   });
   afterAll(() => service?.stop());
 
   const scenario = conformanceScenario("c1-small.json");
+  const ikn2024Small = JSON.parse(readFileSync(new URL("../fixtures/ikn-2024-small.json", import.meta.url), "utf8")) as unknown;
   let id: string;
+  let smallId: string;
 
   it("accepts the job with 202, a Location and links", async () => {
     const { status, headers, body } = await service.post("/v1/jobs", { scenario, solver: "highs" });
@@ -59,10 +64,22 @@ describe("a job submitted over HTTP is solved by a worker process and its plan s
     }
   });
 
-  it("counts the job and its solve time in /metrics", async () => {
+  it("solves the small IKN scenario (500 employees) to a proven optimum the checker confirms", async () => {
+    const job = await service.waitForJob(smallId, finished, 120_000);
+    // One run, though the solve outlasts the 5 s job lock many times: the worker kept renewing it.
+    expect(job).toMatchObject({ status: "completed", attempts: 1 });
+    const plan = (await (await service.fetch(`/v1/jobs/${smallId}/plan`)).json()) as Plan;
+    const check = checkPlan(parseScenario(ikn2024Small), plan);
+    expect(check.violations).toEqual([]);
+    expect(plan.status).toBe("optimal");
+    expect(check.objective).toBeCloseTo(plan.objective!, 6);
+    expect(job.summary).toMatchObject({ status: "optimal", objective: plan.objective, placed: plan.placements.length });
+  }, 130_000);
+
+  it("counts the jobs and their solve times in /metrics", async () => {
     const text = await (await service.fetch("/metrics")).text();
-    expect(text).toMatch(/^ikn_jobs\{status="completed"\} 1$/m);
-    expect(text).toMatch(/^ikn_solve_seconds_count 1$/m);
-    expect(text).toMatch(/^ikn_workers 1$/m);
+    expect(text).toMatch(/^ikn_jobs\{status="completed"\} 2$/m);
+    expect(text).toMatch(/^ikn_solve_seconds_count 2$/m);
+    expect(text).toMatch(/^ikn_workers 2$/m);
   });
 });
