@@ -42,10 +42,6 @@ export class JobEventsHub {
     this.emit(jobId, { kind: "changed" });
   }
 
-  waitUntilReady(): Promise<unknown> {
-    return this.events.waitUntilReady();
-  }
-
   /** Stops reading; the caller then closes the connection it gave. */
   async close(): Promise<void> {
     // BullMQ's QueueEvents.close() waits for a connection it never got while Redis is away (6.7):
