@@ -93,7 +93,8 @@ async function runJob(job: Job): Promise<ClassResult | ReferenceResult> {
   } catch (err) {
     if (!(err instanceof NoPlanError) && !(err instanceof PlanCheckError)) throw err;
     const status = err instanceof PlanCheckError ? "CHECKER FAILED" : "no plan";
-    return { kind: "class", backend: job.solver, autoPicks: "?", status, objective: null, bound: null, gap: null, phasesMs: {}, timeMs: Date.now() - started, note: err.message.split("\n")[0] };
+    const note = err.message.split("\n")[0].replace(/^no plan: /, "");
+    return { kind: "class", backend: job.solver, autoPicks: "?", status, objective: null, bound: null, gap: null, phasesMs: {}, timeMs: Date.now() - started, note };
   }
 }
 
@@ -187,7 +188,6 @@ export async function benchSolver(): Promise<string> {
   const classRows: string[] = [];
   const referenceRows: string[] = [];
   let jslpStillRuns = true;
-  let referenceStillRuns = true;
   const started = Date.now();
   for (const inst of instances) {
     const tag = `${inst.label}:`;
@@ -229,17 +229,15 @@ export async function benchSolver(): Promise<string> {
       classRows.push(`| ${inst.label} | jslp | | | | | | | | | | not run: ${why} | | | | |`);
     }
 
-    // The per-employee model: solved while it proves optimality in its limit, sized beyond.
+    // The per-employee model: built and solved wherever it fits in memory, counted beyond.
     const classProofMs = proof?.kind === "class" && proof.status === "optimal" ? proof.timeMs : undefined;
     let ref: Outcome;
-    if (referenceStillRuns && !overBudget) {
+    if (!overBudget) {
       ref = await run({ kind: "reference", instance: inst.instance, policy: inst.policy, limitS: REFERENCE_LIMIT_S }, "per-employee model");
-      if (ref.kind === "reference" && ref.status !== "optimal") referenceStillRuns = false;
     } else {
-      const why = overBudget ? "benchmark budget spent" : "a smaller instance did not finish";
-      log(`${tag} per-employee model: size only (${why})`);
+      log(`${tag} per-employee model: size only (the benchmark's budget is spent)`);
       const size = perEmployeeSize(scenarioFor(inst.instance, inst.policy));
-      ref = { kind: "reference", size, status: `not run (${why})`, objective: null, bound: null, buildMs: null, solveMs: null, peakRssMiB: null, wallMs: 0 };
+      ref = { kind: "reference", size, status: "not run (the benchmark's budget is spent)", objective: null, bound: null, buildMs: null, solveMs: null, peakRssMiB: null, wallMs: 0 };
     }
     if (ref.kind === "reference") {
       const refMs = ref.buildMs !== null && ref.solveMs !== null ? ref.buildMs + ref.solveMs : null;
@@ -275,7 +273,7 @@ export async function benchSolver(): Promise<string> {
     "",
     `### Per-employee model (test/support/per-employee-model.ts), HiGHS, ${REFERENCE_LIMIT_S} s limit`,
     "",
-    `One binary per eligible (employee, unit, wave) plus unit-kind binaries. Built up to ${fmt(REFERENCE_MAX_COLUMNS)} columns; beyond that only counted. Solved while the smaller instances still prove optimality in the limit. The speed-up is the per-employee model's build + solve time over the class model's end-to-end time to proof, measured in this run.`,
+    `One binary per eligible (employee, unit, wave) plus unit-kind binaries. Built and solved up to ${fmt(REFERENCE_MAX_COLUMNS)} columns; beyond that only counted. The speed-up is the per-employee model's build + solve time over the class model's end-to-end time to proof, measured in this run.`,
     "",
     "| instance | columns | rows | nonzeros | build | solve | status | objective | bound | peak RSS MiB | class model to proof | speed-up | optimum |",
     "|---|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|---|",

@@ -52,8 +52,17 @@ const OPEN = ["2024-06-01", "2024-07-01", "2024-08-01", "2024-11-01", "2024-12-0
 const REQUIRED_BY = ["2024-07-29", "2024-08-16", "2024-10-01", "2024-11-15", "2024-12-31"];
 const GROUPS = ["ASN", "ASN", "ASN", "ASN", "POLRI"];
 
+/** How large a random scenario may be; the defaults keep the per-employee model trivial. */
+export interface RandomSize {
+  /** Default 8 (at least 2 employees). */
+  maxEmployees?: number;
+  /** Default 5 (at least 1 unit). */
+  maxUnits?: number;
+}
+
 /** A random valid scenario input (see the file header); `randomScenario` parses it. */
-export function randomScenarioInput(seed: number): ScenarioInput {
+export function randomScenarioInput(seed: number, size: RandomSize = {}): ScenarioInput {
+  const { maxEmployees = 8, maxUnits = 5 } = size;
   const r = rng(seed);
   const withZones = r.chance(0.75);
   const unitZones = ["Z1", "Z2", "Z3"].slice(0, r.int(1, 3));
@@ -86,7 +95,7 @@ export function randomScenarioInput(seed: number): ScenarioInput {
     readyDate: i === 0 ? r.pick(READY.slice(0, 3)) : r.pick(READY),
     reservedFor: i === 0 || r.chance(0.6) ? ["ASN", ...r.subset(reservable.slice(1))] : r.subset(reservable, 1),
   }));
-  const units = Array.from({ length: r.chance(0.15) ? 1 : r.int(2, 5) }, (_, i) => {
+  const units = Array.from({ length: r.chance(0.15) || maxUnits < 2 ? 1 : r.int(2, maxUnits) }, (_, i) => {
     const bedrooms = r.int(1, 3);
     return {
       id: `U${i + 1}`,
@@ -112,7 +121,7 @@ export function randomScenarioInput(seed: number): ScenarioInput {
     })),
   );
 
-  const employees = Array.from({ length: r.int(2, 8) }, (_, i) => {
+  const employees = Array.from({ length: r.int(2, Math.max(2, maxEmployees)) }, (_, i) => {
     const family = r.chance(0.45);
     const availableFrom = r.pick(AVAILABLE);
     const later = REQUIRED_BY.filter((d) => d >= availableFrom);
@@ -207,6 +216,6 @@ function feasiblePins(input: ScenarioInput, r: ReturnType<typeof rng>, wanted: n
 }
 
 /** A random tiny scenario; throws if the generator ever produced invalid input. */
-export function randomScenario(seed: number): Scenario {
-  return parseScenario(randomScenarioInput(seed));
+export function randomScenario(seed: number, size: RandomSize = {}): Scenario {
+  return parseScenario(randomScenarioInput(seed, size));
 }
