@@ -144,6 +144,20 @@ describe("mustMove employees that cannot be placed: infeasible, with the right e
     expectInfeasible(await solveScenario(c.scenario, { solver: c.backend }), c);
   });
 
+  it("a mustMove single whose only eligible unit a pinned family holds: the explanation gives that reason, not the tower's reservation", async () => {
+    const s = scenario([person("E01", { spouse: true }), person("E02", { gender: "M", mustMove: true })], (input) => {
+      input.units = input.units!.filter((u) => u.id === "U1");
+      input.pinned = [{ employee: "E01", unit: "U1", wave: "W1" }];
+    });
+    expect((await solvePerEmployee(s)).status).toBe("infeasible");
+    const plan = await solveScenario(s, { solver: "highs" });
+    expect(plan.status).toBe("infeasible");
+    expect(plan.explanation).toContain("E02");
+    // T1 is reserved for ASN and E02 is ASN: what stops E02 is the pin on U1.
+    expect(plan.explanation).not.toContain("no tower is reserved for its group or agency");
+    expect(plan.explanation).toMatch(/U1|E01|pinned/);
+  });
+
   it("without the mustMove flags every one of these scenarios has a plan", async () => {
     for (const c of cases) {
       const relaxed = { ...c.scenario, employees: c.scenario.employees.map((e) => ({ ...e, mustMove: false })) };
