@@ -1,6 +1,6 @@
 import type { Highs, ModelData } from "highs";
 import type { IntegerProgram } from "../model/program.js";
-import type { BackendHooks, BackendOptions, BackendResult, BackendSolve } from "./types.js";
+import { solveWithoutColumns, type BackendHooks, type BackendOptions, type BackendResult, type BackendSolve } from "./types.js";
 
 /** The program as HiGHS's sparse column-wise model data. */
 export function toHighsModel(highs: Highs, p: IntegerProgram): ModelData {
@@ -41,6 +41,8 @@ export function toHighsModel(highs: Highs, p: IntegerProgram): ModelData {
 /** A HiGHS backend over a loaded HiGHS runtime. */
 export function highsBackend(highs: Highs): BackendSolve {
   return (program, options, hooks) => {
+    const trivial = solveWithoutColumns(program);
+    if (trivial) return trivial;
     const model = highs.createModel(toHighsModel(highs, program));
     try {
       return runModel(highs, model, program, options, hooks);

@@ -1,7 +1,7 @@
 import jslpModule from "javascript-lp-solver";
 import { maxViolation, objectiveOf, type IntegerProgram } from "../model/program.js";
 import { defaultExport } from "./interop.js";
-import type { BackendResult, BackendSolve } from "./types.js";
+import { solveWithoutColumns, type BackendResult, type BackendSolve } from "./types.js";
 
 const solver = defaultExport<{ Solve(model: object): Record<string, unknown> }>(jslpModule);
 const OBJECTIVE = "__objective";
@@ -56,6 +56,8 @@ function valuesOf(p: IntegerProgram, result: Record<string, unknown>): number[] 
  * as proof. The LP relaxation, solved first, supplies the bound otherwise.
  */
 export const jslpBackend: BackendSolve = (p, options) => {
+  const trivial = solveWithoutColumns(p);
+  if (trivial) return trivial;
   const started = Date.now();
   const relaxation = solver.Solve(toJslpModel(p, false));
   if (relaxation.feasible !== true) return { status: "infeasible" };

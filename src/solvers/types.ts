@@ -30,3 +30,8 @@ export interface BackendHooks {
 
 /** A backend runs synchronously on its own thread; see `runBackend` for the thread around it. */
 export type BackendSolve = (program: IntegerProgram, options: BackendOptions, hooks: BackendHooks) => BackendResult;
+
+/** Nothing to decide (nobody can be placed anywhere): solvers report such models as errors or "empty". */
+export function solveWithoutColumns(program: IntegerProgram): BackendResult | undefined {
+  return program.columns.length === 0 ? { status: "solution", values: [], objective: program.offset, bound: program.offset } : undefined;
+}
