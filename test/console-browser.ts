@@ -71,6 +71,11 @@ export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
   const file = join(ARTIFACTS, `${name}.png`);
+  // The plan view lays out off-screen sections lazily (content-visibility: auto), which a full-page
+  // capture would show blank; inline styles set from script pass the page's CSP.
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>(".plan > section, .tower")) el.style.contentVisibility = "visible";
+  });
   await page.screenshot({ path: file, fullPage: true });
   if (process.env.CONSOLE_SCREENSHOTS === "docs") {
     await mkdir(DOCS_SCREENSHOTS, { recursive: true });

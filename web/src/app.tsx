@@ -5,6 +5,7 @@ import { ProblemNote } from "./components/ProblemNote.js";
 import { KeyForm } from "./components/KeyForm.js";
 import { type Lang, LangContext, translate, useLang } from "./i18n.js";
 import type { MessageKey } from "./messages.js";
+import { planInputs } from "./plan-data.js";
 import { href, type Route, useRoute } from "./route.js";
 import { storedKey, storedLang, storeKey, storeLang } from "./session.js";
 import { useLoad } from "./use-load.js";
@@ -33,6 +34,11 @@ export function App() {
   }, [lang]);
   useEffect(() => {
     checkAuth(storedKey() !== null).then(setAuth);
+    // A plan opened directly (a link, a reload) is the heaviest view: fetch its code and data while the key is checked.
+    if (route.view === "plan") {
+      void lazyViews.plan().catch(() => undefined);
+      void planInputs(route.id).catch(() => undefined);
+    }
   }, []);
 
   const switchLang = () => {

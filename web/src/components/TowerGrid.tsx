@@ -1,5 +1,5 @@
 import { Component } from "preact";
-import { useCallback, useMemo, useRef, useState } from "preact/hooks";
+import { useMemo, useRef, useState } from "preact/hooks";
 import { formatNumber } from "../format.js";
 import { type Lang, type Translate, useLang } from "../i18n.js";
 import type { MessageKey } from "../messages.js";
@@ -40,10 +40,14 @@ export function TowerGrid({ towers, waveIds, colourBy }: { towers: TowerView[]; 
   const positions = useMemo(() => positionsOf(towers), [towers]);
   const waveIndex = useMemo(() => new Map(waveIds.map((w, i) => [w, i])), [waveIds]);
 
-  const show = useCallback((cell: UnitCell, focused: boolean) => {
+  const cells = useMemo(() => new Map(towers.flatMap((t) => t.floors.flatMap((f) => f.units.map((u) => [u.id, u] as const)))), [towers]);
+  // One listener for all 2,820 units rather than two on each.
+  const show = (e: Event, focused: boolean) => {
+    const cell = cells.get((e.target as HTMLElement).dataset?.unit ?? "");
+    if (!cell) return;
     setShown(cell);
     if (focused) setActive(cell.id);
-  }, []);
+  };
   const focusUnit = (id: string) => {
     setActive(id);
     grid.current?.querySelector<HTMLButtonElement>(`[data-unit="${CSS.escape(id)}"]`)?.focus();
@@ -61,9 +65,16 @@ export function TowerGrid({ towers, waveIds, colourBy }: { towers: TowerView[]; 
 
   return (
     <div class="grid-wrap">
-      <div class="towers" ref={grid} data-testid="tower-grid" onKeyDown={onKey}>
+      <div
+        class="towers"
+        ref={grid}
+        data-testid="tower-grid"
+        onKeyDown={onKey}
+        onMouseOver={(e) => show(e, false)}
+        onFocusIn={(e) => show(e, true)}
+      >
         {towers.map((tower, i) => (
-          <TowerTable
+          <TowerBlock
             key={tower.id}
             tower={tower}
             active={active !== null && positions.get(active)?.tower === i ? active : null}
@@ -71,7 +82,6 @@ export function TowerGrid({ towers, waveIds, colourBy }: { towers: TowerView[]; 
             waveIndex={waveIndex}
             lang={lang}
             t={t}
-            onShow={show}
           />
         ))}
       </div>
@@ -81,7 +91,7 @@ export function TowerGrid({ towers, waveIds, colourBy }: { towers: TowerView[]; 
   );
 }
 
-interface TowerTableProps {
+interface TowerBlockProps {
   tower: TowerView;
   /** The grid's tab stop when it is in this tower, else null. */
   active: string | null;
@@ -89,49 +99,46 @@ interface TowerTableProps {
   waveIndex: Map<string, number>;
   lang: Lang;
   t: Translate;
-  onShow: (cell: UnitCell, focused: boolean) => void;
 }
 
 /** Re-renders only when its own tower changes: hovering over 2,820 units must not redraw them all. */
-class TowerTable extends Component<TowerTableProps> {
-  override shouldComponentUpdate(next: TowerTableProps): boolean {
+class TowerBlock extends Component<TowerBlockProps> {
+  override shouldComponentUpdate(next: TowerBlockProps): boolean {
     const p = this.props;
     return next.tower !== p.tower || next.active !== p.active || next.colourBy !== p.colourBy || next.lang !== p.lang;
   }
 
-  override render({ tower, active, colourBy, waveIndex, lang, t, onShow }: TowerTableProps) {
+  override render({ tower, active, colourBy, waveIndex, lang, t }: TowerBlockProps) {
     const occupancy = t("grid.tower", { zone: tower.zone, occupied: formatNumber(tower.occupiedUnits, lang), units: formatNumber(tower.units, lang) });
+    // Rows of flex boxes rather than a <table>: 2,820 table cells cost the full-scale plan view most of its layout time.
     return (
-      <table class="tower">
-        <caption>
+      <div class="tower" role="group" aria-labelledby={`tower-${tower.id}`}>
+        <p class="tower-name" id={`tower-${tower.id}`}>
           <strong>{tower.id}</strong> {occupancy}
-        </caption>
-        <tbody>
-          {tower.floors.map((floor, i) => (
-            <tr key={`${floor.floor}-${i}`}>
-              <th scope="row">{floor.floor === null ? "–" : floor.floor}</th>
-              {floor.units.map((cell) => (
-                <td key={cell.id}>
-                  <button
-                    type="button"
-                    class={cellClass(cell, colourBy, waveIndex)}
-                    data-testid="unit-cell"
-                    data-unit={cell.id}
-                    data-kind={cell.kind}
-                    data-wave={cell.wave ?? ""}
-                    tabIndex={cell.id === active ? 0 : -1}
-                    aria-label={cellLabel(cell, t)}
-                    onMouseEnter={() => onShow(cell, false)}
-                    onFocus={() => onShow(cell, true)}
-                  >
-                    {colourBy === "kind" ? t(KIND_LETTER[cell.kind]) : cell.wave === null ? "" : String(waveIndex.get(cell.wave)! + 1)}
-                  </button>
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        </p>
+        {tower.floors.map((floor, i) => (
+          <div class="floor" key={`${floor.floor}-${i}`}>
+            <span class="floor-number" aria-hidden="true">
+              {floor.floor === null ? "–" : floor.floor}
+            </span>
+            {floor.units.map((cell) => (
+              <button
+                key={cell.id}
+                type="button"
+                class={cellClass(cell, colourBy, waveIndex)}
+                data-testid="unit-cell"
+                data-unit={cell.id}
+                data-kind={cell.kind}
+                data-wave={cell.wave ?? ""}
+                tabIndex={cell.id === active ? 0 : -1}
+                aria-label={cellLabel(cell, t)}
+              >
+                {colourBy === "kind" ? t(KIND_LETTER[cell.kind]) : cell.wave === null ? "" : String(waveIndex.get(cell.wave)! + 1)}
+              </button>
+            ))}
+          </div>
+        ))}
+      </div>
     );
   }
 }
@@ -146,7 +153,8 @@ export const WAVE_COLOURS = 8;
 
 function cellLabel(cell: UnitCell, t: Translate): string {
   const who = cell.occupants.length ? t("grid.occupants", { count: cell.occupants.length }) : "";
-  return [cell.id, t(KIND_LABEL[cell.kind]), cell.wave ?? "", who].filter(Boolean).join(", ");
+  const floor = cell.floor === null ? "" : t("grid.floor", { floor: cell.floor });
+  return [cell.id, floor, t(KIND_LABEL[cell.kind]), cell.wave ?? "", who].filter(Boolean).join(", ");
 }
 
 function UnitDetail({ cell }: { cell: UnitCell | null }) {

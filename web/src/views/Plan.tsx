@@ -1,7 +1,4 @@
 import { useMemo, useState } from "preact/hooks";
-import { getJson, request } from "../api.js";
-import type { Plan } from "../api-types.js";
-import type { Scenario } from "../../../src/domain/scenario.js";
 import { ProblemNote } from "../components/ProblemNote.js";
 import { StatusBadge } from "../components/StatusBadge.js";
 import { type ColourBy, KIND_LABEL, TowerGrid, UNIT_KINDS, WAVE_COLOURS } from "../components/TowerGrid.js";
@@ -10,29 +7,14 @@ import { WaveChart } from "../components/WaveChart.js";
 import { downloadFrom, saveBlob } from "../download.js";
 import { formatDate, formatNumber, formatPercent } from "../format.js";
 import { useLang } from "../i18n.js";
+import { planInputs } from "../plan-data.js";
 import { type PlanStats, planStats, type PlacementRow, type UnplacedRow } from "../plan-stats.js";
 import { href } from "../route.js";
 import { useLoad } from "../use-load.js";
 
-interface PlanInputs {
-  plan: Plan;
-  planText: string;
-  scenario: Scenario;
-}
-
-/** The plan and the scenario the job solved, fetched side by side. */
-async function loadPlanInputs(id: string, signal: AbortSignal): Promise<PlanInputs> {
-  const base = `/v1/jobs/${encodeURIComponent(id)}`;
-  const [planText, scenario] = await Promise.all([
-    request(`${base}/plan`, { signal }).then((r) => r.text()),
-    getJson<Scenario>(`${base}/scenario`, { signal }),
-  ]);
-  return { plan: JSON.parse(planText) as Plan, planText, scenario };
-}
-
 export function PlanView({ id }: { id: string }) {
   const { t } = useLang();
-  const inputs = useLoad((signal) => loadPlanInputs(id, signal), [id]);
+  const inputs = useLoad(() => planInputs(id), [id]);
   const stats = useMemo(() => inputs.data && planStats(inputs.data.scenario, inputs.data.plan), [inputs.data]);
   return (
     <section aria-labelledby="plan-title" class="plan">
