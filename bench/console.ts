@@ -42,7 +42,7 @@ export async function benchConsole(): Promise<string> {
       `| time to usable plan view, reloads (assets cached) | ${warm.map((ms) => `${Math.round(ms)} ms`).join(", ")} |`,
       `| JS transferred on the first load (gzipped) | ${kb(loads[0].jsBytes)} |`,
       `| all JS of the console, every view (gzipped) | ${kb(builtJsGzipBytes())} |`,
-      `| scrolling all ${job.summary?.placed.toLocaleString("en")} placements in ${SCROLL_STEPS} steps: frame time p50 / p95 / max | ${scroll.map((ms) => `${ms.toFixed(1)} ms`).join(" / ")} |`,
+      `| scrolling the ${job.summary?.unplaced.toLocaleString("en")} unplaced rows top to bottom in ${SCROLL_STEPS} steps: frame time p50 / p95 / max | ${scroll.map((ms) => `${ms.toFixed(1)} ms`).join(" / ")} |`,
       "",
     ].join("\n");
   } finally {
@@ -72,11 +72,12 @@ async function timeToUsable(page: Page, url: string, units: number): Promise<{ m
   return { ms, jsBytes: (await Promise.all(scripts)).reduce((a, b) => a + b, 0) };
 }
 
-/** Frame times while the placements table scrolls from top to bottom, one step per frame. */
+/** Frame times while the unplaced table (the longest: most of 18,430 at full scale) scrolls from top to bottom, one step per frame. */
 async function scrollFrames(page: Page): Promise<[number, number, number]> {
   // No named functions inside: tsx would wrap them in a helper the page does not have.
   const times = await page.evaluate(async (steps) => {
-    const box = document.querySelector("[data-testid=placement-table]")!.closest(".virtual") as HTMLElement;
+    const box = document.querySelector("[data-testid=unplaced-table]")!.closest(".virtual") as HTMLElement;
+    box.scrollIntoView();
     const out: number[] = [];
     let last = await new Promise<number>((r) => requestAnimationFrame(r));
     for (let i = 1; i <= steps; i++) {
