@@ -108,6 +108,17 @@ describe("an officer submits through the console, follows the job and reads its 
     expect(occupied).toBe(new Set(plan.placements.map((p) => p.unit)).size);
     expect(await page.getByTestId("unplaced-table").getAttribute("data-rows")).toBe(String(plan.unplaced.length));
 
+    // The grid is one tab stop; arrows move between units and the focused unit's occupants show.
+    expect(await page.locator('[data-testid="unit-cell"][tabindex="0"]').count()).toBe(1);
+    const first = page.locator('[data-testid="unit-cell"][tabindex="0"]');
+    const start = await first.getAttribute("data-unit");
+    await first.focus();
+    await page.keyboard.press("ArrowRight");
+    const moved = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.unit);
+    expect(moved).toBeTruthy();
+    expect(moved).not.toBe(start);
+    expect(await page.getByRole("complementary").innerText()).toContain(moved);
+
     const someone = plan.placements[0];
     await page.getByTestId("employee-search").fill(someone.employee);
     await expect(page.getByTestId("employee-result").innerText()).resolves.toContain(someone.unit);
