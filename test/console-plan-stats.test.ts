@@ -133,4 +133,20 @@ describe("plan view statistics", () => {
       { floor: null, position: 2 },
     ]);
   });
+
+  it("shows an infeasible answer as nobody placed, every unit empty, with its explanation", () => {
+    const infeasible = planStats(scenario, {
+      ...plan,
+      status: "infeasible",
+      objective: null,
+      bound: null,
+      placements: [],
+      unplaced: scenario.employees.map((e) => ({ employee: e.id, reason: "infeasible" })),
+      explanation: "pinned[0] breaks constraint 2",
+    });
+    expect(infeasible.gap).toBeNull();
+    expect(infeasible.households).toEqual({ placed: 0, unplaced: 6 });
+    expect(infeasible.towers.flatMap((t) => t.floors.flatMap((f) => f.units.map((u) => u.kind)))).toEqual(Array(5).fill("empty"));
+    expect(infeasible.explanation).toBe("pinned[0] breaks constraint 2");
+  });
 });
