@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenario, persons, type Plan } from "../src/domain/index.js";
+import { generateScenario } from "../src/generate/generate.js";
+import { namedOptions } from "../src/generate/named.js";
 import { parseFormattedNumber } from "../web/src/format.js";
 import { checkView, enterKey, errorsOf, launchConsoleBrowser, openConsole, signIn, type ConsoleBrowser } from "./console-browser.js";
 import { conformanceScenario, TestService } from "./helpers/service.js";
@@ -154,6 +156,19 @@ describe("an officer submits through the console, follows the job and reads its 
     await page.locator('[data-testid="job-status"] [data-status="completed"]').waitFor({ timeout: 60_000 });
     const id = decodeURIComponent(page.url().split("/").pop()!);
     expect(await service.job(id, bearer(OFFICER))).toMatchObject({ scenarioId: parsed.id, scenarioVersion: 1 });
+    await page.close();
+  });
+
+  it("cancels a running job from its page", async () => {
+    // 2,000 employees: long enough a solve to be cancelled before it ends.
+    const id = await service.submit({ scenario: generateScenario(namedOptions("ikn-2024-2k")) }, bearer(OFFICER));
+    const page = await signIn(browser.context, service.url, OFFICER);
+    await page.goto(`${service.url}/#/jobs/${id}`);
+    await page.getByTestId("job-progress").waitFor();
+    await page.getByTestId("cancel-job").click();
+    await page.locator('[data-testid="job-status"] [data-status="cancelled"]').waitFor({ timeout: 30_000 });
+    expect((await service.job(id, bearer(OFFICER))).status).toBe("cancelled");
+    expect(await page.getByTestId("cancel-job").count()).toBe(0);
     await page.close();
   });
 });
