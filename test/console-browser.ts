@@ -1,8 +1,10 @@
+import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import axe from "axe-core";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { WEB_DIR } from "../src/api/console.js";
 
 // Shared by the console's browser tests: Debian's chromium (never a downloaded browser), axe-core
 // injected into the page, screenshots as test artifacts.
@@ -28,6 +30,7 @@ export interface ConsoleBrowser {
 
 /** A headless Chromium with a fresh profile of its own. */
 export async function launchConsoleBrowser(): Promise<ConsoleBrowser> {
+  if (!existsSync(join(WEB_DIR, "index.html"))) throw new Error(`the console is not built (${WEB_DIR}): run npm run build first`);
   const profile = await mkdtemp(join(tmpdir(), "ikn-console-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
