@@ -74,7 +74,7 @@ describe("an officer submits through the console, follows the job and reads its 
 
   it("submits a file, follows progress to the end, and the plan view shows the plan's own numbers", async () => {
     const page = await signIn(browser.context, service.url, OFFICER);
-    await page.getByTestId("scenario-file").setInputFiles("../shared/conformance/c1-small.json");
+    await page.getByTestId("scenario-file").setInputFiles("fixtures/conformance/c1-small.json");
     await page.getByTestId("validate-result").getByText("Skenario sah").waitFor();
     await expect(page.getByTestId("validate-result").innerText()).resolves.toMatch(/Pegawai\s+30/);
     await page.getByTestId("model-select").selectOption("");

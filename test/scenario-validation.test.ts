@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dottedPath, formatIssue, scenarioPolicy, summarizeScenario, validateScenario, type Scenario } from "../src/domain/index.js";
 
-const CONFORMANCE = new URL("../../shared/conformance/", import.meta.url);
+const CONFORMANCE = new URL("../fixtures/conformance/", import.meta.url);
 
 /** A small valid scenario as a user writes it; every bad case below breaks one thing in a fresh copy. */
 function validInput() {

@@ -4,7 +4,7 @@ import { SCHOOL_LEVELS, ScenarioIndex, parseScenario, persons, scenarioPolicy, s
 import { solveScenario } from "../src/pipeline/solve.js";
 import { pinPrevious } from "../src/plan/pin-previous.js";
 
-const c3 = JSON.parse(readFileSync(new URL("../../shared/conformance/c3-no-sharing.json", import.meta.url), "utf8"));
+const c3 = JSON.parse(readFileSync(new URL("../fixtures/conformance/c3-no-sharing.json", import.meta.url), "utf8"));
 
 /**
  * The problem left once the pins are fixed, written out directly: pinned employees and their units

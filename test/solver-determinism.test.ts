@@ -6,7 +6,7 @@ import { solveScenario } from "../src/pipeline/solve.js";
 // MODEL.md: "the same scenario and options must give the same plan". Conformance c3 has many optimal
 // plans (interchangeable singles and units, ties between waves), so a choice left to chance would show.
 
-const scenario = parseScenario(JSON.parse(readFileSync(new URL("../../shared/conformance/c3-no-sharing.json", import.meta.url), "utf8")));
+const scenario = parseScenario(JSON.parse(readFileSync(new URL("../fixtures/conformance/c3-no-sharing.json", import.meta.url), "utf8")));
 
 /** The plan as bytes, without the wall-clock times that legitimately differ between runs. */
 function bytesWithoutTimes(plan: Plan): string {

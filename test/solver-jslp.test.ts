@@ -105,7 +105,7 @@ describe("a time-limited jslp run never reports an unproven result as optimal", 
   });
 
   it("conformance c4 with a one-second limit: no plan, a feasible plan below its optimum, or the optimum itself", async () => {
-    const s = parseScenario(JSON.parse(readFileSync(new URL("../../shared/conformance/c4-varied-units.json", import.meta.url), "utf8")));
+    const s = parseScenario(JSON.parse(readFileSync(new URL("../fixtures/conformance/c4-varied-units.json", import.meta.url), "utf8")));
     const optimum = 21292;
     let plan;
     try {

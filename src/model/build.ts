@@ -16,6 +16,7 @@ import { ProgramBuilder, addTerm, type IntegerProgram } from "./program.js";
 export const NO_PLACEMENT_REASONS = {
   reservation: "no tower is reserved for its group or agency",
   window: "no wave between availableFrom and requiredBy",
+  pinned: "every unit it could live in is taken by pinned placements",
   ready: "no eligible unit ready before requiredBy",
   accessible: "needs an accessible unit and no eligible accessible unit is ready in time",
   fit: "the household does not fit any eligible unit (persons or bedrooms)",
@@ -78,6 +79,9 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
   const refDay = Math.min(...scenario.waves.map((w) => dayNumber(w.date)));
   const classes = employeeClasses(index, scenario.employees.filter((e) => !pinnedIds.has(e.id)), policy, refDay);
   const units = unitClasses(index, pins, policy.sharing);
+  // Every unit as if none were pinned: tells "taken by pins" apart from "never possible".
+  let everyUnit: UnitClass[] | undefined;
+  const allUnits = () => (everyUnit ??= pins.length ? unitClasses(index, [], policy.sharing) : units);
   const seatsLeft = seatsLeftAfterPins(index, pins);
   const b = new ProgramBuilder();
   b.program.offset = pins.reduce(
@@ -87,26 +91,13 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
 
   const placements: PlacementColumn[] = [];
   const unplaceable: AllocationModel["unplaceable"] = [];
+  const blocked = (cls: EmployeeClass, uc: UnitClass, w: number) => firstFilterFailed(index, cls, uc, scenario.waves[w].date, seatsLeft);
   classes.forEach((cls, k) => {
     const before = placements.length;
-    let furthest: NoPlacementReason = "reservation";
-    const reach = (r: NoPlacementReason) => {
-      const order = Object.keys(NO_PLACEMENT_REASONS);
-      if (order.indexOf(r) > order.indexOf(furthest)) furthest = r;
-    };
     units.forEach((uc, u) => {
-      if (!index.eligible(cls.sample, uc.sample)) return;
-      reach("window");
       for (const w of cls.waves) {
-        reach("ready");
+        if (blocked(cls, uc, w)) continue;
         const wave = scenario.waves[w];
-        if (uc.ready > wave.date) continue;
-        reach("accessible");
-        if (cls.needsAccessible && !uc.accessible) continue;
-        reach("fit");
-        if (!fits(cls, uc)) continue;
-        reach("school");
-        if (SCHOOL_LEVELS.some((l) => cls.needs[l] > seatsLeft(uc.zone, l, wave.date))) continue;
         const cost =
           -policy.waitPerDay * (dayNumber(wave.date) - refDay) - policy.commutePerMinute * index.travelMinutes(uc.zone, cls.officeZone);
         const size = cls.mustMove.length + cls.optional.length;
@@ -116,7 +107,7 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
         placements.push({ column, cls: k, unitClass: u, wave: w });
       }
     });
-    if (placements.length === before) unplaceable.push({ cls: k, reason: furthest });
+    if (placements.length === before) unplaceable.push({ cls: k, reason: whyUnplaceable(index, cls, allUnits(), blocked) });
   });
 
   const { levels, levelColumns } = addClassCountRows(b, classes, placements, index, policy, refDay);
@@ -126,6 +117,38 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
   dropRedundantRows(b.program);
   b.program.integralObjective = Number.isInteger(b.program.offset) && b.program.columns.every((c) => Number.isInteger(c.cost));
   return { program: b.program, classes, unitClasses: units, placements, singlesUnits, unplaceable, levels, levelColumns, sharing: policy.sharing, refDay, waves: scenario.waves.map((w) => w.id), waveDates: scenario.waves.map((w) => w.date) };
+}
+
+/** Filters in the order reasons are reported; the first one a (class, unit class, date) fails. */
+const FILTERS: { reason: Exclude<NoPlacementReason, "window" | "pinned">; passes: (i: ScenarioIndex, c: EmployeeClass, u: UnitClass, date: string, seats: SeatsLeft) => boolean }[] = [
+  { reason: "reservation", passes: (i, c, u) => i.eligible(c.sample, u.sample) },
+  { reason: "ready", passes: (_i, _c, u, date) => u.ready <= date },
+  { reason: "accessible", passes: (_i, c, u) => !c.needsAccessible || u.accessible },
+  { reason: "fit", passes: (_i, c, u) => fits(c, u) },
+  { reason: "school", passes: (_i, c, u, date, seats) => SCHOOL_LEVELS.every((l) => c.needs[l] <= seats(u.zone, l, date)) },
+];
+
+function firstFilterFailed(index: ScenarioIndex, cls: EmployeeClass, uc: UnitClass, date: string, seats: SeatsLeft): NoPlacementReason | undefined {
+  return FILTERS.find((f) => !f.passes(index, cls, uc, date, seats))?.reason;
+}
+
+/**
+ * The reason a class has no placement column: "taken by pins" when, were no unit pinned, some unit
+ * and wave would pass every filter; else the furthest filter any unit got it to.
+ */
+function whyUnplaceable(
+  index: ScenarioIndex,
+  cls: EmployeeClass,
+  all: UnitClass[],
+  blocked: (cls: EmployeeClass, uc: UnitClass, w: number) => NoPlacementReason | undefined,
+): NoPlacementReason {
+  if (!all.some((uc) => index.eligible(cls.sample, uc.sample))) return "reservation";
+  if (cls.waves.length === 0) return "window";
+  if (all.some((uc) => cls.waves.some((w) => !blocked(cls, uc, w)))) return "pinned";
+  const order = FILTERS.map((f) => f.reason);
+  let furthest = 0;
+  for (const uc of all) for (const w of cls.waves) furthest = Math.max(furthest, order.indexOf(blocked(cls, uc, w) as (typeof order)[number]));
+  return order[furthest];
 }
 
 function describeUnits(uc: UnitClass): string {

@@ -13,16 +13,42 @@ export interface RunOptions extends BackendOptions {
 /** How long a stopped solver may take to hand back what it has before its thread is terminated. */
 const STOP_GRACE_MS = 3000;
 
+/** Idle solver threads kept for the next solve: starting one (and loading HiGHS into it) costs time. */
+const MAX_IDLE_THREADS = 2;
+const idle: Worker[] = [];
+
 function startThread(): Worker {
   const js = new URL("./thread.js", import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js);
   // Running from TypeScript sources (tests, tsx): loader hooks are per thread, so register tsx first.
   const ts = new URL("./thread.ts", import.meta.url).href;
-  return new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(ts)}); });`, { eval: true });
+  const worker = existsSync(fileURLToPath(js))
+    ? new Worker(js)
+    : new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(ts)}); });`, { eval: true });
+  worker.once("exit", () => {
+    const at = idle.indexOf(worker);
+    if (at >= 0) idle.splice(at, 1);
+  });
+  return worker;
+}
+
+function takeThread(): Worker {
+  const worker = idle.pop() ?? startThread();
+  worker.ref();
+  return worker;
+}
+
+/** A thread that answered normally goes back to the pool, unreferenced so that it never keeps a process alive. */
+function returnThread(worker: Worker): void {
+  if (idle.length >= MAX_IDLE_THREADS) {
+    void worker.terminate();
+    return;
+  }
+  worker.unref();
+  idle.push(worker);
 }
 
 /**
- * Runs a backend on its own thread, so the caller's event loop stays free, and guards the wall clock
+ * Runs a backend on a solver thread, so the caller's event loop stays free, and guards the wall clock
  * from outside: at the time limit or on abort the solver is asked to stop, and a solver that does not
  * answer within a grace period is terminated; its best verified incumbent is then the answer.
  */
@@ -32,19 +58,21 @@ export function runBackend(backend: Backend, program: IntegerProgram, options: R
   const stopFlag = new Int32Array(stop);
   const started = Date.now();
   const deadline = options.timeLimitMs !== undefined ? started + options.timeLimitMs : Number.MAX_SAFE_INTEGER;
-  const worker = startThread();
+  const worker = takeThread();
   let incumbent: { values: number[]; objective: number } | undefined;
   let lastBound: number | undefined;
 
   return new Promise<BackendResult>((resolve, reject) => {
     let settled = false;
     const timers: NodeJS.Timeout[] = [];
-    const finish = (outcome: () => void) => {
+    const finish = (outcome: () => void, reusable = false) => {
       if (settled) return;
       settled = true;
       timers.forEach(clearTimeout);
       signal?.removeEventListener("abort", requestStop);
-      void worker.terminate();
+      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+      if (reusable) returnThread(worker);
+      else void worker.terminate();
       outcome();
     };
     const fromIncumbent = (reason: string): BackendResult =>
@@ -59,17 +87,22 @@ export function runBackend(backend: Backend, program: IntegerProgram, options: R
     signal?.addEventListener("abort", requestStop);
     if (options.timeLimitMs !== undefined) timers.push(setTimeout(requestStop, options.timeLimitMs));
 
-    worker.on("message", (m: ThreadMessage) => {
+    function onMessage(m: ThreadMessage) {
       if (m.type === "progress") {
         if (m.bound !== undefined) lastBound = m.bound;
         onProgress?.({ incumbent: m.incumbent, bound: m.bound });
       } else if (m.type === "incumbent") {
         if (maxViolation(program, m.values) <= 1e-6) incumbent = m;
-      } else if (m.type === "result") finish(() => resolve(m.result));
+      } else if (m.type === "result") finish(() => resolve(m.result), true);
       else finish(() => reject(new Error(`${backend} failed: ${m.message}`)));
-    });
-    worker.on("error", (err) => finish(() => reject(err)));
-    worker.on("exit", (code) => finish(() => reject(new Error(`${backend} thread exited (code ${code}) without an answer`))));
+    }
+    function onError(err: Error) {
+      finish(() => reject(err));
+    }
+    function onExit(code: number) {
+      finish(() => reject(new Error(`${backend} thread exited (code ${code}) without an answer`)));
+    }
+    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
     const request: SolveRequest = { backend, program, options: backendOptions, stop, deadline };
     worker.postMessage(request);
   });

@@ -6,7 +6,7 @@ import { defaultExport } from "./interop.js";
 import { jslpBackend } from "./jslp.js";
 import type { Backend, BackendOptions, BackendSolve } from "./types.js";
 
-/** What the runner sends: one solve per thread. */
+/** What the runner sends for one solve; a thread serves one solve after another. */
 export interface SolveRequest {
   backend: Backend;
   program: IntegerProgram;
@@ -22,11 +22,16 @@ export type ThreadMessage =
   | { type: "result"; result: ReturnType<BackendSolve> }
   | { type: "error"; message: string };
 
+let highs: BackendSolve | undefined;
+
 async function backendFor(name: Backend): Promise<BackendSolve> {
-  return name === "highs" ? highsBackend(await defaultExport<() => Promise<Highs>>(highsModule)()) : jslpBackend;
+  if (name === "jslp") return jslpBackend;
+  highs ??= highsBackend(await defaultExport<() => Promise<Highs>>(highsModule)());
+  return highs;
 }
 
-parentPort!.once("message", async (req: SolveRequest) => {
+// One solve at a time: a solve runs synchronously, so the next request waits in the port's queue.
+parentPort!.on("message", async (req: SolveRequest) => {
   const post = (m: ThreadMessage) => parentPort!.postMessage(m);
   try {
     const stop = new Int32Array(req.stop);

@@ -126,7 +126,7 @@ function configFrom(env: Record<string, string>): ServiceConfig {
   return result.config;
 }
 
-const CONFORMANCE = new URL("../../../shared/conformance/", import.meta.url);
+const CONFORMANCE = new URL("../../fixtures/conformance/", import.meta.url);
 
 /** A scenario of the shared conformance set, as its JSON (MODEL.md input). */
 export function conformanceScenario(file: string): Record<string, unknown> {
