@@ -6,6 +6,8 @@ export interface Column<T> {
   header: string;
   cell: (row: T) => ComponentChildren;
   numeric?: boolean;
+  /** A CSS width; columns without one share what is left (the table's layout is fixed). */
+  width?: string;
 }
 
 const ROW_HEIGHT = 30;
@@ -46,6 +48,11 @@ export function VirtualTable<T>({
     >
       <table class="data" data-testid={testid} aria-rowcount={rows.length + 1} data-rows={rows.length}>
         <caption class="sr-only">{caption}</caption>
+        <colgroup>
+          {columns.map((c) => (
+            <col key={c.key} style={c.width ? { width: c.width } : undefined} />
+          ))}
+        </colgroup>
         <thead>
           <tr aria-rowindex={1}>
             {columns.map((c) => (

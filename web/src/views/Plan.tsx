@@ -237,11 +237,11 @@ function UnplacedSection({ stats }: { stats: PlanStats }) {
     [stats, agency, tier, reason],
   );
   const columns: Column<UnplacedRow>[] = [
-    { key: "employee", header: t("col.employee"), cell: (r) => <code>{r.employee}</code> },
-    { key: "agency", header: t("col.agency"), cell: (r) => r.agency },
-    { key: "tier", header: t("col.tier"), cell: (r) => r.tier, numeric: true },
-    { key: "household", header: t("col.household"), cell: (r) => (r.family ? t("grid.family") : t("col.single")) },
-    { key: "persons", header: t("col.persons"), cell: (r) => formatNumber(r.persons, lang), numeric: true },
+    { key: "employee", header: t("col.employee"), cell: (r) => <code>{r.employee}</code>, width: "12rem" },
+    { key: "agency", header: t("col.agency"), cell: (r) => r.agency, width: "12rem" },
+    { key: "tier", header: t("col.tier"), cell: (r) => r.tier, numeric: true, width: "6rem" },
+    { key: "household", header: t("col.household"), cell: (r) => (r.family ? t("grid.family") : t("col.single")), width: "9rem" },
+    { key: "persons", header: t("col.persons"), cell: (r) => formatNumber(r.persons, lang), numeric: true, width: "6.5rem" },
     { key: "reason", header: t("col.reason"), cell: (r) => r.reason },
   ];
   return (
@@ -332,13 +332,13 @@ function SearchSection({ stats }: { stats: PlanStats }) {
 function PlacementsSection({ stats }: { stats: PlanStats }) {
   const { t, lang } = useLang();
   const columns: Column<PlacementRow>[] = [
-    { key: "employee", header: t("col.employee"), cell: (r) => <code>{r.employee}</code> },
-    { key: "agency", header: t("col.agency"), cell: (r) => r.agency },
-    { key: "tier", header: t("col.tier"), cell: (r) => r.tier, numeric: true },
+    { key: "employee", header: t("col.employee"), cell: (r) => <code>{r.employee}</code>, width: "12rem" },
+    { key: "agency", header: t("col.agency"), cell: (r) => r.agency, width: "12rem" },
+    { key: "tier", header: t("col.tier"), cell: (r) => r.tier, numeric: true, width: "6rem" },
     { key: "tower", header: t("col.tower"), cell: (r) => r.tower },
     { key: "unit", header: t("col.unit"), cell: (r) => r.unit },
     { key: "wave", header: t("col.wave"), cell: (r) => `${r.wave} · ${formatDate(r.date, lang)}` },
-    { key: "persons", header: t("col.persons"), cell: (r) => formatNumber(r.persons, lang), numeric: true },
+    { key: "persons", header: t("col.persons"), cell: (r) => formatNumber(r.persons, lang), numeric: true, width: "6.5rem" },
   ];
   return (
     <section id="plan-sec-placements" aria-labelledby="placements-title">
