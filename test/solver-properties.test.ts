@@ -6,7 +6,7 @@ import { disaggregate } from "../src/model/disaggregate.js";
 import { maxViolation, objectiveOf } from "../src/model/program.js";
 import { roundedSolution } from "../src/model/rounding.js";
 import { explainUnplaceable } from "../src/pipeline/explain.js";
-import { NoPlanError, solveScenario } from "../src/pipeline/solve.js";
+import { NoPlanError, pinViolations, solveScenario } from "../src/pipeline/solve.js";
 import { checkPlan } from "../src/plan/check.js";
 import { provenBound } from "../src/solvers/bound.js";
 import { highsBackend } from "../src/solvers/highs.js";
@@ -41,19 +41,7 @@ beforeAll(async () => {
 const repro = (seed: number) => `seed ${seed}: ${JSON.stringify(randomScenarioInput(seed))}`;
 
 /** Pins that break constraints 2-7 by themselves (the pipeline answers infeasible before modelling). */
-function pinsBreakRules(s: Scenario): boolean {
-  const pinned = new Set(s.pinned.map((p) => p.employee));
-  const plan: Plan = {
-    scenarioId: s.id,
-    status: "feasible",
-    objective: 0,
-    bound: 0,
-    solver: { name: "pins", timeMs: 0 },
-    placements: s.pinned,
-    unplaced: s.employees.filter((e) => !pinned.has(e.id)).map((e) => ({ employee: e.id, reason: "not pinned" })),
-  };
-  return checkPlan(s, plan, scenarioPolicy(s)).violations.some((v) => typeof v.constraint === "number" && v.constraint >= 2 && v.constraint <= 7);
-}
+const pinsBreakRules = (s: Scenario) => pinViolations(s, scenarioPolicy(s)).length > 0;
 
 type ClassOutcome = { kind: "infeasible" } | { kind: "stopped"; reason: string } | { kind: "plan"; result: Extract<BackendResult, { status: "solution" }>; plan: Plan };
 

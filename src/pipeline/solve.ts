@@ -157,9 +157,9 @@ function placementsValue(scenario: Scenario, placements: Plan["placements"], pol
   );
 }
 
-/** Pins that break constraints 2–7 by themselves, described for the explanation (MODEL.md: infeasible). */
-function pinnedConflicts(scenario: Scenario, policy: Policy): string | undefined {
-  if (scenario.pinned.length === 0) return undefined;
+/** Violations of constraints 2–7 by the pinned placements alone (MODEL.md: the answer is then infeasible). */
+export function pinViolations(scenario: Scenario, policy: Policy): Violation[] {
+  if (scenario.pinned.length === 0) return [];
   const pinnedIds = new Set(scenario.pinned.map((p) => p.employee));
   const pinsOnly: Plan = {
     scenarioId: scenario.id,
@@ -170,7 +170,13 @@ function pinnedConflicts(scenario: Scenario, policy: Policy): string | undefined
     placements: scenario.pinned.map(({ employee, unit, wave }) => ({ employee, unit, wave })),
     unplaced: scenario.employees.filter((e) => !pinnedIds.has(e.id)).map((e) => ({ employee: e.id, reason: "not pinned" })),
   };
-  const problems = checkPlan(scenario, pinsOnly, policy).violations.filter((v) => typeof v.constraint === "number" && v.constraint >= 2 && v.constraint <= 7);
+  return checkPlan(scenario, pinsOnly, policy).violations.filter((v) => typeof v.constraint === "number" && v.constraint >= 2 && v.constraint <= 7);
+}
+
+/** The pins' violations, described for the explanation. */
+function pinnedConflicts(scenario: Scenario, policy: Policy): string | undefined {
+  const problems = pinViolations(scenario, policy);
+  const pinnedIds = new Set(scenario.pinned.map((p) => p.employee));
   if (problems.length === 0) return undefined;
   const pinLabel = (id: string) => {
     const i = scenario.pinned.findIndex((p) => p.employee === id);
