@@ -1,11 +1,11 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { getJson, query } from "../api.js";
 import type { Comparison, ComparisonVariant, PlanDiff } from "../api-types.js";
 import { ProblemNote } from "../components/ProblemNote.js";
 import { StatusBadge } from "../components/StatusBadge.js";
 import { formatDuration, formatNumber, formatPercent } from "../format.js";
-import { type Translate, useLang } from "../i18n.js";
-import type { Lang } from "../i18n.js";
+import { type Lang, type Translate, useLang } from "../i18n.js";
 import { href } from "../route.js";
 import { useLoad } from "../use-load.js";
 
@@ -40,8 +40,7 @@ export function ComparisonView({ id }: { id: string }) {
   );
 }
 
-type MetricRow = { label: string; cells: preactChild[] };
-type preactChild = string | preact.JSX.Element;
+type MetricRow = { label: string; cells: ComponentChildren[] };
 
 /** Metrics as rows and variants as columns, as planners read a side-by-side. */
 function CompareTable({ variants }: { variants: ComparisonVariant[] }) {

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useMemo, useState } from "preact/hooks";
 import { ProblemNote } from "../components/ProblemNote.js";
 import { StatusBadge } from "../components/StatusBadge.js";
@@ -85,7 +86,7 @@ function PlanBody({ id, stats, planText }: { id: string; stats: PlanStats; planT
 function SummaryCards({ stats }: { stats: PlanStats }) {
   const { t, lang } = useLang();
   const n = (v: number | null) => formatNumber(v, lang);
-  const card = (label: string, value: preact.ComponentChildren, testid?: string) => (
+  const card = (label: string, value: ComponentChildren, testid?: string) => (
     <div class="stat">
       <dt>{label}</dt>
       <dd data-testid={testid}>{value}</dd>

@@ -5,7 +5,7 @@ import { can, useRole } from "../auth.js";
 import { ProblemNote } from "../components/ProblemNote.js";
 import { nextRuns } from "../cron.js";
 import { formatDateTime, formatNumber } from "../format.js";
-import { useLang } from "../i18n.js";
+import { type Lang, useLang } from "../i18n.js";
 import { href, navigate } from "../route.js";
 import { useLoad } from "../use-load.js";
 
@@ -131,6 +131,6 @@ function ChangeReportView({ changes }: { changes: ChangeReport }) {
   );
 }
 
-function signed(n: number, lang: "id" | "en"): string {
+function signed(n: number, lang: Lang): string {
   return `${n > 0 ? "+" : ""}${formatNumber(n, lang)}`;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, getJson } from "../api.js";
-import { type Preset, type ProblemIssue, type ScenarioSummary, type SolverChoice } from "../api-types.js";
+import type { ProblemIssue, ScenarioSummary, SolverChoice } from "../api-types.js";
 import { ProblemNote } from "../components/ProblemNote.js";
 import { ScenarioSelect } from "../components/ScenarioSelect.js";
 import { SolveOptionsFields } from "../components/SolveOptionsFields.js";
