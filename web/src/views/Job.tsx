@@ -132,8 +132,13 @@ export function JobView({ id }: { id: string }) {
           </div>
         </div>
       )}
-      <h2>{t("job.progressTitle")}</h2>
-      <ProgressChart points={points} />
+      {/* A job opened after it ended has no live points to draw. */}
+      {(points.length > 0 || (job && !ended)) && (
+        <>
+          <h2>{t("job.progressTitle")}</h2>
+          <ProgressChart points={points} />
+        </>
+      )}
     </section>
   );
 }
