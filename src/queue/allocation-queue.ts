@@ -20,11 +20,16 @@ export function openAllocationQueue(config: ServiceConfig, connection: Redis): A
   return new Queue<SolveJobData>(config.queue.name, {
     connection,
     prefix: config.redis.prefix,
-    defaultJobOptions: {
-      attempts: config.queue.attempts,
-      backoff: { type: "exponential", delay: config.queue.backoffMs },
-      removeOnComplete: true,
-      removeOnFail: { age: Math.ceil(config.queue.retentionMs / 1000) },
-    },
+    defaultJobOptions: retriedJobOptions(config),
   });
+}
+
+/** Retries with backoff; completed jobs leave BullMQ at once, failed ones stay for the retention period. */
+export function retriedJobOptions(config: ServiceConfig) {
+  return {
+    attempts: config.queue.attempts,
+    backoff: { type: "exponential", delay: config.queue.backoffMs },
+    removeOnComplete: true,
+    removeOnFail: { age: Math.ceil(config.queue.retentionMs / 1000) },
+  };
 }

@@ -2,6 +2,7 @@ import { CronExpressionParser } from "cron-parser";
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { ServiceConfig } from "../config/env.js";
+import { retriedJobOptions } from "./allocation-queue.js";
 import type { InputIssue } from "../domain/index.js";
 import type { ScheduleRecord } from "../store/schedules.js";
 
@@ -31,12 +32,7 @@ export function openScheduleQueue(config: ServiceConfig, connection: Redis): Sch
   return new Queue(schedulesQueueName(config), {
     connection,
     prefix: config.redis.prefix,
-    defaultJobOptions: {
-      attempts: config.queue.attempts,
-      backoff: { type: "exponential", delay: config.queue.backoffMs },
-      removeOnComplete: true,
-      removeOnFail: { age: Math.ceil(config.queue.retentionMs / 1000) },
-    },
+    defaultJobOptions: retriedJobOptions(config),
   });
 }
 

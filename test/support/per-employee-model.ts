@@ -58,37 +58,27 @@ export class ModelTooLargeError extends Error {
   }
 }
 
-/** Growable typed buffers: the benchmark builds models with millions of entries. */
-class Floats {
-  data = new Float64Array(1024);
+/** A growable typed buffer: the benchmark builds models with millions of entries. */
+class Growable<T extends Float64Array | Int32Array> {
   length = 0;
+  constructor(
+    private data: T,
+    private readonly allocate: (size: number) => T,
+  ) {}
   push(v: number) {
     if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
+      const next = this.allocate(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
     this.data[this.length++] = v;
   }
-  view() {
-    return this.data.subarray(0, this.length);
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
   }
 }
-class Ints {
-  data = new Int32Array(1024);
-  length = 0;
-  push(v: number) {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  view() {
-    return this.data.subarray(0, this.length);
-  }
-}
+const floats = () => new Growable(new Float64Array(1024), (n) => new Float64Array(n));
+const ints = () => new Growable(new Int32Array(1024), (n) => new Int32Array(n));
 
 interface Facts {
   index: ScenarioIndex;
@@ -148,12 +138,12 @@ export function buildPerEmployeeModel(scenario: Scenario, options: ReferenceOpti
   }
 
   // Columns x, in employee order.
-  const colE = new Ints();
-  const colU = new Ints();
-  const colW = new Ints();
-  const cost = new Floats();
-  const lower = new Floats();
-  const upper = new Floats();
+  const colE = ints();
+  const colU = ints();
+  const colW = ints();
+  const cost = floats();
+  const lower = floats();
+  const upper = floats();
   const forbidden: number[] = [];
   s.employees.forEach((e, ei) => {
     const pin = pinOf.get(e.id);
@@ -199,11 +189,11 @@ export function buildPerEmployeeModel(scenario: Scenario, options: ReferenceOpti
     }
   }
 
-  const starts = new Ints();
-  const indices = new Ints();
-  const values = new Floats();
-  const rowLower = new Floats();
-  const rowUpper = new Floats();
+  const starts = ints();
+  const indices = ints();
+  const values = floats();
+  const rowLower = floats();
+  const rowUpper = floats();
   starts.push(0);
   let triviallyInfeasible = false;
   const addRow = (terms: [number, number][], lo: number, hi: number) => {
