@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { createLogger } from "../src/config/logger.js";
@@ -8,6 +7,7 @@ import { WorkerPool } from "../src/lifecycle/worker-pool.js";
 import { parseScenario, type Scenario } from "../src/domain/index.js";
 import { deleteKeys, uniquePrefix } from "../test/support/redis-prefix.js";
 import { twoTowersInput } from "../test/support/two-towers.js";
+import { freePort } from "../test/support/free-port.js";
 
 // The service benchmark: API and 2 worker processes on loopback against the local Redis, each in
 // its own process so that peak memory is its own. Every loop is bounded.
@@ -137,14 +137,6 @@ async function until(ready: () => Promise<boolean>, timeoutMs = 60_000): Promise
     if (Date.now() > deadline) throw new Error("the service did not become ready");
     await new Promise((r) => setTimeout(r, 200));
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await new Promise((r) => server.once("listening", r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -1,5 +1,4 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
@@ -7,14 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig, type ServiceConfig } from "../src/config/env.js";
 import { createLogger } from "../src/config/logger.js";
 import { answers, ensureRedis, startPrivateRedis, StartupError } from "../src/lifecycle/local-redis.js";
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await new Promise((r) => server.once("listening", r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
+import { freePort } from "./support/free-port.js";
 
 describe("npm start's Redis: the configured one, one already running, or a private redis-server", () => {
   const dir = mkdtempSync(join(tmpdir(), "ikn-redis-"));

@@ -90,6 +90,10 @@ interface Facts {
   towerOk: boolean[][];
   unitZone: string[];
   unitReady: string[];
+  towerOfUnit: number[];
+  unitIdx: Map<string, number>;
+  waveIdx: Map<string, number>;
+  pinOf: Map<string, Scenario["pinned"][number]>;
 }
 
 function facts(scenario: Scenario, policy: Policy): Facts {
@@ -106,15 +110,19 @@ function facts(scenario: Scenario, policy: Policy): Facts {
     towerOk: emps.map((e) => scenario.towers.map((t) => t.reservedFor.includes(e.group) || t.reservedFor.includes(e.agency))),
     unitZone: scenario.units.map((u) => scenario.towers[towerIdx.get(u.tower)!].zone),
     unitReady: scenario.units.map((u) => u.readyDate ?? scenario.towers[towerIdx.get(u.tower)!].readyDate!),
+    towerOfUnit: scenario.units.map((u) => towerIdx.get(u.tower)!),
+    unitIdx: new Map(scenario.units.map((u, i) => [u.id, i])),
+    waveIdx: new Map(scenario.waves.map((w, i) => [w.id, i])),
+    pinOf: new Map(scenario.pinned.map((p) => [p.employee, p])),
   };
 }
 
 /** Constraints 2, 3, 5 and a family's fit: whether x[e,u,w] may be 1 at all. */
-function allowed(s: Scenario, f: Facts, ei: number, ui: number, wi: number, towerOfUnit: number[]): boolean {
+function allowed(s: Scenario, f: Facts, ei: number, ui: number, wi: number): boolean {
   const e = s.employees[ei];
   const u = s.units[ui];
   const date = s.waves[wi].date;
-  if (!f.towerOk[ei][towerOfUnit[ui]]) return false;
+  if (!f.towerOk[ei][f.towerOfUnit[ui]]) return false;
   if (f.unitReady[ui] > date || e.availableFrom > date || (e.requiredBy !== undefined && date > e.requiredBy)) return false;
   if (e.needsAccessible && !u.accessible) return false;
   if (f.family[ei] && (f.persons[ei] > u.maxOccupants || f.bedrooms[ei] > u.bedrooms)) return false;
@@ -126,11 +134,7 @@ export function buildPerEmployeeModel(scenario: Scenario, options: ReferenceOpti
   const s = scenario;
   const policy = options.policy ?? scenarioPolicy(s);
   const f = facts(s, policy);
-  const towerIdx = new Map(s.towers.map((t, i) => [t.id, i]));
-  const towerOfUnit = s.units.map((u) => towerIdx.get(u.tower)!);
-  const unitIdx = new Map(s.units.map((u, i) => [u.id, i]));
-  const waveIdx = new Map(s.waves.map((w, i) => [w.id, i]));
-  const pinOf = new Map(s.pinned.map((p) => [p.employee, p]));
+  const { unitIdx, waveIdx, pinOf } = f;
 
   if (options.maxColumns !== undefined) {
     const size = perEmployeeSize(s, { policy });
@@ -158,11 +162,11 @@ export function buildPerEmployeeModel(scenario: Scenario, options: ReferenceOpti
     if (pin) {
       const ui = unitIdx.get(pin.unit)!;
       const wi = waveIdx.get(pin.wave)!;
-      if (!allowed(s, f, ei, ui, wi, towerOfUnit)) forbidden.push(colE.length);
+      if (!allowed(s, f, ei, ui, wi)) forbidden.push(colE.length);
       add(ui, wi, true);
       return;
     }
-    for (let ui = 0; ui < s.units.length; ui++) for (let wi = 0; wi < s.waves.length; wi++) if (allowed(s, f, ei, ui, wi, towerOfUnit)) add(ui, wi, false);
+    for (let ui = 0; ui < s.units.length; ui++) for (let wi = 0; wi < s.waves.length; wi++) if (allowed(s, f, ei, ui, wi)) add(ui, wi, false);
   });
   const nx = colE.length;
   const E = colE.view();
@@ -285,11 +289,7 @@ export function perEmployeeSize(scenario: Scenario, options: { policy?: Policy }
   const s = scenario;
   const policy = options.policy ?? scenarioPolicy(s);
   const f = facts(s, policy);
-  const towerIdx = new Map(s.towers.map((t, i) => [t.id, i]));
-  const towerOfUnit = s.units.map((u) => towerIdx.get(u.tower)!);
-  const unitIdx = new Map(s.units.map((u, i) => [u.id, i]));
-  const waveIdx = new Map(s.waves.map((w, i) => [w.id, i]));
-  const pinOf = new Map(s.pinned.map((p) => [p.employee, p]));
+  const { unitIdx, waveIdx, pinOf } = f;
   const dates = [...new Set(s.waves.map((w) => w.date))].sort();
   const datesFrom = s.waves.map((w) => dates.filter((d) => d >= w.date).length);
   const usedFam = new Uint8Array(s.units.length);
@@ -320,10 +320,10 @@ export function perEmployeeSize(scenario: Scenario, options: { policy?: Policy }
     if (pin) {
       const ui = unitIdx.get(pin.unit)!;
       const wi = waveIdx.get(pin.wave)!;
-      if (!allowed(s, f, ei, ui, wi, towerOfUnit)) forbidden++;
+      if (!allowed(s, f, ei, ui, wi)) forbidden++;
       count(ui, wi);
     } else {
-      for (let ui = 0; ui < s.units.length; ui++) for (let wi = 0; wi < s.waves.length; wi++) if (allowed(s, f, ei, ui, wi, towerOfUnit)) count(ui, wi);
+      for (let ui = 0; ui < s.units.length; ui++) for (let wi = 0; wi < s.waves.length; wi++) if (allowed(s, f, ei, ui, wi)) count(ui, wi);
       if (mine > 0) {
         rows++;
         nonzeros += mine;
