@@ -82,3 +82,44 @@ export function maxViolation(p: IntegerProgram, values: ArrayLike<number>): numb
   }
   return worst;
 }
+
+export interface RestrictedProgram {
+  program: IntegerProgram;
+  /** A solution of the restricted program as one of the whole program. */
+  expand: (values: ArrayLike<number>) => number[];
+  /** The kept columns' values of a solution of the whole program. */
+  project: (values: ArrayLike<number>) => number[];
+}
+
+/**
+ * The program over the columns `keep` selects, the others fixed at their lower bound (their part of
+ * every row moves into its bounds and their cost into the offset), and the map from a solution of it
+ * back to the whole program.
+ */
+export function restrictColumns(p: IntegerProgram, keep: (j: number) => boolean): RestrictedProgram {
+  const kept: number[] = [];
+  const position = new Int32Array(p.columns.length).fill(-1);
+  let offset = p.offset;
+  p.columns.forEach((c, j) => {
+    if (keep(j)) position[j] = kept.push(j) - 1;
+    else offset += c.cost * c.lower;
+  });
+  const rows: Row[] = [];
+  for (const r of p.rows) {
+    const terms = new Map<number, number>();
+    let fixed = 0;
+    for (const [j, a] of r.terms) {
+      if (position[j] >= 0) terms.set(position[j], a);
+      else fixed += a * p.columns[j].lower;
+    }
+    // A row left without columns stays only when the fixed columns break it, so that the restriction is infeasible.
+    if (terms.size > 0 || fixed < r.lower || fixed > r.upper) rows.push({ ...r, terms, lower: r.lower - fixed, upper: r.upper - fixed });
+  }
+  const program = { ...p, columns: kept.map((j) => p.columns[j]), rows, offset };
+  const expand = (values: ArrayLike<number>) => {
+    const full = p.columns.map((c) => c.lower);
+    kept.forEach((j, i) => (full[j] = values[i]));
+    return full;
+  };
+  return { program, expand, project: (values) => kept.map((j) => values[j]) };
+}

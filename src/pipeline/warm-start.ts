@@ -1,42 +1,114 @@
 import type { AllocationModel } from "../model/build.js";
-import { objectiveOf, type IntegerProgram } from "../model/program.js";
+import { objectiveOf, restrictColumns, type IntegerProgram, type RestrictedProgram } from "../model/program.js";
 import { roundedSolution } from "../model/rounding.js";
 import { provenBound, relativeGap } from "../solvers/bound.js";
 import { runBackend, type RunOptions } from "../solvers/run.js";
 import type { BackendResult } from "../solvers/types.js";
+import { fixByReducedCosts, type LpOptimum } from "./reduced-cost.js";
 
-/** Share of the time limit the neighbourhood search may use before the full branch and bound. */
+/** Share of the time limit, and branch-and-bound nodes, the neighbourhood search may use: it is a heuristic. */
 const NEIGHBOURHOOD_SHARE = 0.3;
+const NEIGHBOURHOOD_NODES = 200;
+/**
+ * The neighbourhood also takes the columns the LP leaves at a bound whose reduced cost is below this
+ * share of the largest objective coefficient: near-ties of the LP's choice (another wave or zone a
+ * few days or minutes worse), which the integer optimum often needs where the LP splits a household.
+ */
+const NEIGHBOURHOOD_REDUCED_COST = 0.01;
+/** Share of the remaining time the root-node attempt without presolve may use (it ends with the root anyway). */
+const ROOT_ATTEMPT_SHARE = 0.5;
 
-/** The program restricted to the LP's support: every integer column the LP left at zero is fixed at zero. */
-function lpNeighbourhood(p: IntegerProgram, lp: number[]): IntegerProgram {
-  return { ...p, columns: p.columns.map((c, j) => (c.integer && Math.abs(lp[j]) <= 1e-9 ? { ...c, lower: 0, upper: 0 } : c)) };
+type Solution = Extract<BackendResult, { status: "solution" }>;
+
+/**
+ * The MIP over every continuous column, the integer columns the LP uses, and those it leaves at a
+ * bound with a reduced cost within the tolerance (a relaxation-induced neighbourhood, widened by
+ * near-ties).
+ */
+function lpNeighbourhood(p: IntegerProgram, lp: Solution): RestrictedProgram {
+  const tolerance = NEIGHBOURHOOD_REDUCED_COST * Math.max(0, ...p.columns.map((c) => Math.abs(c.cost)));
+  const reducedCost = lp.reducedCosts;
+  return restrictColumns(p, (j) => {
+    const c = p.columns[j];
+    return !c.integer || Math.abs(lp.values[j] - c.lower) > 1e-9 || (reducedCost !== undefined && Math.abs(reducedCost[j]) <= tolerance);
+  });
 }
 
 /**
  * HiGHS from a warm start. MIP search is slow to find good integer plans of this model while its LP
- * bound is tight, so: solve the LP relaxation; solve the small MIP over the columns the LP uses (a
- * relaxation-induced neighbourhood), or round the LP when that finds nothing;
- * hand the result to the full MIP as its incumbent. When it is already within the requested gap of
- * the LP bound it is the answer and the full branch and bound is skipped.
+ * bound is tight, so:
+ * 1. solve the LP relaxation;
+ * 2. solve the small MIP over the columns the LP uses or nearly ties (`lpNeighbourhood`), or round
+ *    the LP when that finds nothing; within the requested gap of the LP bound, that is the answer;
+ * 3. fix columns by their reduced costs against that plan (`fixByReducedCosts`, exact): on the
+ *    named instances this removes half to two thirds of the columns;
+ * 4. try to prove the rest at the root node without presolve: on these models presolve removes
+ *    almost nothing yet costs most of a second, and the root's cuts often close the gap;
+ * 5. else branch and bound (with presolve, which pays off in a long search) from the best plan.
+ * Each stage's dual bound holds for the whole program, so the smallest is reported.
  */
 export async function solveWithWarmStart(model: AllocationModel, options: RunOptions): Promise<BackendResult> {
   const started = Date.now();
   const remaining = (share = 1) => (options.timeLimitMs === undefined ? undefined : Math.max(1, (options.timeLimitMs - (Date.now() - started)) * share));
   const p = model.program;
+  const kind = p.integralObjective ? "integral" : "real";
   const lp = await runBackend("highs", { ...p, columns: p.columns.map((c) => ({ ...c, integer: false })) }, options);
   if (lp.status !== "solution") return lp;
-  const lpBound = provenBound(lp.objective, p.integralObjective ? "integral" : "real");
-  options.onProgress?.({ bound: lpBound });
+  let bound = provenBound(lp.objective, kind);
+  let best: number[] | undefined;
+  const value = (values: number[]) => objectiveOf(p, values);
+  const report = () => options.onProgress?.({ incumbent: best && value(best), bound });
+  const proven = () => best !== undefined && relativeGap(value(best), bound) <= options.gap;
+  const answer = (values: number[]): BackendResult => ({ status: "solution", values, objective: value(values), bound: Math.max(bound, value(values)) });
+  /** Takes a stage's plan when it is better, and its dual bound when that holds for the whole program. */
+  const take = (result: BackendResult, toWhole: (values: number[]) => number[], boundHolds: boolean) => {
+    if (result.status !== "solution") return;
+    const values = toWhole(result.values);
+    if (!best || value(values) > value(best)) best = values;
+    if (boundHolds) bound = Math.min(bound, provenBound(result.bound, kind));
+    report();
+  };
+  report();
 
-  const goodEnough = lpBound - options.gap * Math.max(1, Math.abs(lpBound));
-  const local = await runBackend("highs", lpNeighbourhood(p, lp.values), { ...options, target: goodEnough, timeLimitMs: remaining(NEIGHBOURHOOD_SHARE) });
-  const initial = local.status === "solution" ? local.values : roundedSolution(model, lp.values);
-  if (initial) {
-    const objective = objectiveOf(p, initial);
-    options.onProgress?.({ incumbent: objective, bound: lpBound });
-    if (relativeGap(objective, lpBound) <= options.gap) return { status: "solution", values: initial, objective, bound: lpBound };
-  }
-  const full = await runBackend("highs", p, { ...options, initial, timeLimitMs: remaining() });
-  return full.status === "solution" ? { ...full, bound: Math.min(full.bound, lpBound) } : full;
+  const neighbourhood = lpNeighbourhood(p, lp);
+  const goodEnough = bound - options.gap * Math.max(1, Math.abs(bound));
+  const local = await runBackend("highs", neighbourhood.program, {
+    ...options,
+    onProgress: (q) => options.onProgress?.({ incumbent: q.incumbent, bound }),
+    maxNodes: NEIGHBOURHOOD_NODES,
+    target: goodEnough,
+    timeLimitMs: remaining(NEIGHBOURHOOD_SHARE),
+  });
+  take(local, neighbourhood.expand, false);
+  best ??= roundedSolution(model, lp.values);
+  report();
+  if (proven()) return answer(best!);
+
+  const onReduced = (q: { incumbent?: number; bound?: number }) =>
+    options.onProgress?.({ incumbent: q.incumbent, bound: q.bound === undefined ? bound : Math.min(bound, q.bound) });
+  let reduced = reducedProgram(p, lp, best);
+  const root = await runBackend("highs", reduced.program, {
+    ...options,
+    onProgress: onReduced,
+    initial: best && reduced.project(best),
+    presolve: false,
+    maxNodes: 1,
+    timeLimitMs: remaining(ROOT_ATTEMPT_SHARE),
+  });
+  // Without a plan yet the "reduced" program is the whole one, so its infeasibility is the answer.
+  if (root.status === "infeasible") return root;
+  const before = best && value(best);
+  take(root, reduced.expand, true);
+  if (proven()) return answer(best!);
+  if (best && value(best) !== before) reduced = reducedProgram(p, lp, best);
+
+  const full = await runBackend("highs", reduced.program, { ...options, onProgress: onReduced, initial: best && reduced.project(best), timeLimitMs: remaining() });
+  take(full, reduced.expand, true);
+  return best ? answer(best) : full;
+}
+
+/** The program cut down by reduced-cost fixing against the best plan, or whole when there is none. */
+function reducedProgram(p: IntegerProgram, lp: Solution, best: number[] | undefined): RestrictedProgram {
+  if (!best || !lp.reducedCosts) return restrictColumns(p, () => true);
+  return fixByReducedCosts(p, lp as LpOptimum, best, objectiveOf(p, best));
 }

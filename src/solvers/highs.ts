@@ -65,6 +65,8 @@ function runModel(
     // With an integral objective a bound less than 1 above the incumbent proves it optimal.
     mip_abs_gap: program.integralObjective ? 0.999 : 1e-6,
     random_seed: options.seed,
+    ...(options.presolve === false ? { presolve: "off" } : {}),
+    ...(options.maxNodes !== undefined ? { mip_max_nodes: options.maxNodes } : {}),
     ...(options.timeLimitMs !== undefined ? { time_limit: options.timeLimitMs / 1000 } : {}),
   });
   if (options.initial) model.setSolution({ colValue: Float64Array.from(options.initial) });
@@ -92,14 +94,17 @@ function runModel(
   const hasSolution = model.info.get("primal_solution_status") === highs.constants.solutionStatus.feasible;
   const isMip = program.columns.some((c) => c.integer);
   const rawBound = isMip ? Number(model.info.get("mip_dual_bound")) : model.getObjectiveValue();
-  if (!hasSolution) {
+  // An LP's objective bounds the MIP, and its reduced costs mean anything, only at its optimum.
+  if (!hasSolution || (!isMip && modelStatus !== status.optimal)) {
     return { status: "stopped", bound: finite(rawBound), reason: `HiGHS stopped (${statusName(highs, modelStatus)}) without an integer solution` };
   }
-  const values = Array.from(model.getSolution().colValue);
+  const solution = model.getSolution();
+  const values = Array.from(solution.colValue);
   const objective = model.getObjectiveValue();
   // Without a finite dual bound (stopped before one was known) nothing is proven beyond the objective.
   const bound = Math.max(objective, finite(rawBound) ?? Infinity);
-  return { status: "solution", values, objective, bound };
+  const reducedCosts = !isMip && solution.colDual ? Array.from(solution.colDual) : undefined;
+  return { status: "solution", values, objective, bound, ...(reducedCosts ? { reducedCosts } : {}) };
 }
 
 function finite(x: number | undefined): number | undefined {

@@ -13,11 +13,22 @@ export interface BackendOptions {
   target?: number;
   /** A feasible integer solution to start from (one value per column). */
   initial?: number[];
+  /** HiGHS's presolve (default on). It reduces little on class models and has a fixed cost per run. */
+  presolve?: boolean;
+  /** Stop after this many branch-and-bound nodes (HiGHS only; 1 is the root alone). */
+  maxNodes?: number;
 }
 
 /** What a solve found. `bound` is a proven upper bound on the optimum (maximisation); status comes from the gap. */
 export type BackendResult =
-  | { status: "solution"; values: number[]; objective: number; bound: number }
+  | {
+      status: "solution";
+      values: number[];
+      objective: number;
+      bound: number;
+      /** Of a pure LP solved by HiGHS: the objective's rate of change per unit of each column at the optimum. */
+      reducedCosts?: number[];
+    }
   | { status: "infeasible" }
   | { status: "stopped"; bound?: number; reason: string };
 

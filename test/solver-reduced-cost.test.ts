@@ -1,0 +1,108 @@
+import highsModule, { type Highs } from "highs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { scenarioPolicy, type Scenario } from "../src/domain/index.js";
+import { generateScenario } from "../src/generate/index.js";
+import { buildModel } from "../src/model/build.js";
+import { maxViolation, objectiveOf, restrictColumns, type IntegerProgram } from "../src/model/program.js";
+import { roundedSolution } from "../src/model/rounding.js";
+import { explainUnplaceable } from "../src/pipeline/explain.js";
+import { fixByReducedCosts } from "../src/pipeline/reduced-cost.js";
+import { pinViolations } from "../src/pipeline/solve.js";
+import { highsBackend } from "../src/solvers/highs.js";
+import { defaultExport } from "../src/solvers/interop.js";
+import type { BackendHooks, BackendSolve } from "../src/solvers/types.js";
+import { randomScenario } from "./support/random-scenarios.js";
+
+// Reduced-cost fixing must be exact: the cut-down program keeps the incumbent it was built against
+// and reaches the whole program's optimum, whatever the incumbent's quality.
+
+const noHooks: BackendHooks = { shouldStop: () => false, onProgress: () => {}, onIncumbent: () => {} };
+let highs: BackendSolve;
+beforeAll(async () => {
+  highs = highsBackend(await defaultExport<() => Promise<Highs>>(highsModule)());
+});
+
+const solve = (p: IntegerProgram) => highs(p, { gap: 1e-9, seed: 0 }, noHooks);
+const relaxed = (p: IntegerProgram): IntegerProgram => ({ ...p, columns: p.columns.map((c) => ({ ...c, integer: false })) });
+
+describe("restrictColumns", () => {
+  // max 3a + 2b + c  s.t.  a + b ≤ 4,  b + c ≥ 1,  a ∈ [0, 3], b ∈ [1, 2], c ∈ [0, 5]
+  const p: IntegerProgram = {
+    offset: 10,
+    columns: [
+      { name: "a", lower: 0, upper: 3, integer: true, cost: 3 },
+      { name: "b", lower: 1, upper: 2, integer: true, cost: 2 },
+      { name: "c", lower: 0, upper: 5, integer: true, cost: 1 },
+    ],
+    rows: [
+      { name: "r1", label: "r1", lower: -Infinity, upper: 4, terms: new Map([[0, 1], [1, 1]]) },
+      { name: "r2", label: "r2", lower: 1, upper: Infinity, terms: new Map([[1, 1], [2, 1]]) },
+    ],
+  };
+
+  it("fixes the dropped columns at their lower bound, in the rows' bounds and the offset", () => {
+    const r = restrictColumns(p, (j) => j !== 1);
+    expect(r.program.columns.map((c) => c.name)).toEqual(["a", "c"]);
+    expect(r.program.offset).toBe(12);
+    expect(r.program.rows.map((row) => [row.lower, row.upper, [...row.terms]])).toEqual([
+      [-Infinity, 3, [[0, 1]]],
+      [0, Infinity, [[1, 1]]],
+    ]);
+    expect(r.expand([3, 0])).toEqual([3, 1, 0]);
+    expect(r.project([3, 1, 0])).toEqual([3, 0]);
+    expect(objectiveOf(r.program, [3, 0])).toBe(objectiveOf(p, [3, 1, 0]));
+  });
+
+  it("drops a row the fixed columns satisfy alone, and keeps one they break, without columns, so that the restriction is infeasible", () => {
+    expect(restrictColumns(p, (j) => j === 0).program.rows.map((row) => row.name)).toEqual(["r1"]);
+    const broken = restrictColumns({ ...p, rows: [{ ...p.rows[1], lower: 2 }] }, (j) => j === 0).program;
+    expect(broken.rows).toMatchObject([{ name: "r2", lower: 1, terms: new Map() }]);
+    expect(solve(broken).status).toBe("infeasible");
+  });
+});
+
+interface Case {
+  name: string;
+  scenario: Scenario;
+}
+
+const randomCases: Case[] = Array.from({ length: 120 }, (_, i) => ({ name: `random seed ${i + 1}`, scenario: randomScenario(i + 1) }));
+const generatedCases: Case[] = [11, 12, 13].map((seed) => ({ name: `generated seed ${seed}, 250 employees`, scenario: generateScenario({ seed, employees: 250, towers: 3, waves: 3 }) }));
+
+describe("fixByReducedCosts on random and generated scenarios", () => {
+  const tally = { checked: 0, columns: 0, removed: 0 };
+
+  it.each([...randomCases, ...generatedCases])("$name: the reduced program keeps the incumbent and reaches the optimum", ({ scenario }) => {
+    const policy = scenarioPolicy(scenario);
+    if (pinViolations(scenario, policy).length > 0) return;
+    const model = buildModel(scenario, { policy });
+    if (explainUnplaceable(model) || model.program.columns.length === 0) return;
+    const p = model.program;
+    const lp = solve(relaxed(p));
+    if (lp.status !== "solution") return;
+    expect(lp.reducedCosts).toHaveLength(p.columns.length);
+    const optimum = solve(p);
+    if (optimum.status !== "solution") return;
+
+    // A weak incumbent (the rounded LP) and the best one (the optimum itself).
+    const incumbents = [roundedSolution(model, lp.values), optimum.values].filter((x): x is number[] => x !== undefined);
+    for (const incumbent of incumbents) {
+      const reduced = fixByReducedCosts(p, { objective: lp.objective, values: lp.values, reducedCosts: lp.reducedCosts! }, incumbent, objectiveOf(p, incumbent));
+      expect(maxViolation(reduced.program, reduced.project(incumbent))).toBeLessThanOrEqual(1e-6);
+      const r = solve(reduced.program);
+      expect(r.status).toBe("solution");
+      if (r.status !== "solution") continue;
+      const whole = reduced.expand(r.values);
+      expect(maxViolation(p, whole)).toBeLessThanOrEqual(1e-6);
+      expect(objectiveOf(p, whole)).toBeCloseTo(optimum.objective, 6);
+      tally.checked++;
+      tally.columns += p.columns.length;
+      tally.removed += p.columns.length - reduced.program.columns.length;
+    }
+  });
+
+  it("removed columns in the cases above (the property is not vacuous)", () => {
+    expect(tally.checked).toBeGreaterThan(100);
+    expect(tally.removed / tally.columns).toBeGreaterThan(0.1);
+  });
+});
