@@ -7,7 +7,7 @@ import { maxViolation, objectiveOf, restrictColumns, type IntegerProgram } from 
 import { roundedSolution } from "../src/model/rounding.js";
 import { explainUnplaceable } from "../src/pipeline/explain.js";
 import { fixByReducedCosts } from "../src/pipeline/reduced-cost.js";
-import { pinViolations } from "../src/pipeline/solve.js";
+import { pinViolations, solveScenario } from "../src/pipeline/solve.js";
 import { highsBackend } from "../src/solvers/highs.js";
 import { defaultExport } from "../src/solvers/interop.js";
 import type { BackendHooks, BackendSolve } from "../src/solvers/types.js";
@@ -104,5 +104,17 @@ describe("fixByReducedCosts on random and generated scenarios", () => {
   it("removed columns in the cases above (the property is not vacuous)", () => {
     expect(tally.checked).toBeGreaterThan(100);
     expect(tally.removed / tally.columns).toBeGreaterThan(0.1);
+  });
+});
+
+describe("the warm-started HiGHS solve (LP, neighbourhood, fixing, root, branch and bound)", () => {
+  it.each(generatedCases)("$name: proves the optimum that HiGHS finds on the whole program", async ({ scenario }) => {
+    const model = buildModel(scenario, { policy: scenarioPolicy(scenario) });
+    const direct = solve(model.program);
+    expect(direct.status).toBe("solution");
+    const plan = await solveScenario(scenario, { solver: "highs" });
+    expect(plan.status).toBe("optimal");
+    if (direct.status === "solution") expect(plan.objective).toBeCloseTo(direct.objective, 6);
+    expect(plan.bound).toBe(plan.objective);
   });
 });

@@ -317,18 +317,30 @@ function addSchoolRows(
 ): void {
   const dates = [...new Set(scenario.waves.map((w) => w.date))].sort();
   const zones = [...new Set(units.map((u) => u.zone))].sort();
-  for (const zone of zones) {
+  const rows = new Map<string, Map<number, number>>();
+  const termsOf = (zone: string, level: SchoolLevel, d: number) => {
+    const key = `${zone}|${level}|${d}`;
+    let terms = rows.get(key);
+    if (!terms) rows.set(key, (terms = new Map()));
+    return terms;
+  };
+  // A placement's children need seats from its wave's date on.
+  for (const p of placements) {
+    const zone = units[p.unitClass].zone;
+    const from = dates.indexOf(scenario.waves[p.wave].date);
     for (const level of SCHOOL_LEVELS) {
-      for (const date of dates) {
-        const terms = new Map<number, number>();
-        for (const p of placements) {
-          const need = classes[p.cls].needs[level];
-          if (need > 0 && units[p.unitClass].zone === zone && scenario.waves[p.wave].date <= date) addTerm(terms, p.column, need);
-        }
-        b.addRow(`school_${zones.indexOf(zone)}_${level}_${dates.indexOf(date)}`, `${level} school seats in zone ${zone} open by ${date}`, terms, -Infinity, seatsLeft(zone, level, date));
-      }
+      const need = classes[p.cls].needs[level];
+      if (need > 0) for (let d = from; d < dates.length; d++) addTerm(termsOf(zone, level, d), p.column, need);
     }
   }
+  zones.forEach((zone, z) => {
+    for (const level of SCHOOL_LEVELS) {
+      dates.forEach((date, d) => {
+        const terms = rows.get(`${zone}|${level}|${d}`) ?? new Map<number, number>();
+        b.addRow(`school_${z}_${level}_${d}`, `${level} school seats in zone ${zone} open by ${date}`, terms, -Infinity, seatsLeft(zone, level, date));
+      });
+    }
+  });
 }
 
 function seatsLeftAfterPins(index: ScenarioIndex, pins: Pin[]): SeatsLeft {

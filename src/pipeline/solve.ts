@@ -14,7 +14,7 @@ import { disaggregate } from "../model/disaggregate.js";
 import { programSize, type ProgramSize } from "../model/program.js";
 import { checkPlan, type Violation } from "../plan/check.js";
 import { provenBound, relativeGap, statusFromGap } from "../solvers/bound.js";
-import { runBackend } from "../solvers/run.js";
+import { prepareBackend, runBackend } from "../solvers/run.js";
 import type { Backend } from "../solvers/types.js";
 import { explainConflict, explainUnplaceable } from "./explain.js";
 import { solveWithWarmStart } from "./warm-start.js";
@@ -85,6 +85,8 @@ function phaseClock(onProgress: SolveOptions["onProgress"]) {
  * independent checker; an infeasible scenario is an answer (status `infeasible` with an explanation).
  */
 export async function solveScenario(scenario: Scenario, options: SolveOptions = {}): Promise<Plan> {
+  // HiGHS loads on a thread of its own while the model is built.
+  if (options.solver !== "jslp") prepareBackend("highs");
   const clock = phaseClock(options.onProgress);
   clock.enter("validating", 0);
   const policy = solvePolicy(scenario, options);

@@ -41,7 +41,7 @@ function lpNeighbourhood(p: IntegerProgram, lp: Solution): RestrictedProgram {
  * 2. solve the small MIP over the columns the LP uses or nearly ties (`lpNeighbourhood`), or round
  *    the LP when that finds nothing; within the requested gap of the LP bound, that is the answer;
  * 3. fix columns by their reduced costs against that plan (`fixByReducedCosts`, exact): on the
- *    named instances this removes half to two thirds of the columns;
+ *    named instances this removes a sixth to two thirds of the columns;
  * 4. try to prove the rest at the root node without presolve: on these models presolve removes
  *    almost nothing yet costs most of a second, and the root's cuts often close the gap;
  * 5. else branch and bound (with presolve, which pays off in a long search) from the best plan.

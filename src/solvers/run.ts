@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { maxViolation, type IntegerProgram } from "../model/program.js";
-import type { SolveRequest, ThreadMessage } from "./thread.js";
+import type { LoadRequest, SolveRequest, ThreadMessage } from "./thread.js";
 import type { Backend, BackendOptions, BackendResult } from "./types.js";
 
 export interface RunOptions extends BackendOptions {
@@ -45,6 +45,18 @@ function returnThread(worker: Worker): void {
   }
   worker.unref();
   idle.push(worker);
+}
+
+/**
+ * Makes sure an idle solver thread exists with `backend` loaded, so that the next solve does not wait
+ * for a thread to start and HiGHS to be compiled: call it before work that precedes a solve.
+ */
+export function prepareBackend(backend: Backend): void {
+  if (idle.length > 0) return;
+  const worker = startThread();
+  const request: LoadRequest = { type: "load", backend };
+  worker.postMessage(request);
+  returnThread(worker);
 }
 
 /**

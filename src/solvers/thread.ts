@@ -22,16 +22,26 @@ export type ThreadMessage =
   | { type: "result"; result: ReturnType<BackendSolve> }
   | { type: "error"; message: string };
 
-let highs: BackendSolve | undefined;
+/** Asks the thread to load a backend ahead of its first solve; no answer. */
+export interface LoadRequest {
+  type: "load";
+  backend: Backend;
+}
 
-async function backendFor(name: Backend): Promise<BackendSolve> {
-  if (name === "jslp") return jslpBackend;
-  highs ??= highsBackend(await defaultExport<() => Promise<Highs>>(highsModule)());
+let highs: Promise<BackendSolve> | undefined;
+
+function backendFor(name: Backend): Promise<BackendSolve> {
+  if (name === "jslp") return Promise.resolve(jslpBackend);
+  highs ??= defaultExport<() => Promise<Highs>>(highsModule)().then(highsBackend);
   return highs;
 }
 
 // One solve at a time: a solve runs synchronously, so the next request waits in the port's queue.
-parentPort!.on("message", async (req: SolveRequest) => {
+parentPort!.on("message", async (req: SolveRequest | LoadRequest) => {
+  if ("type" in req) {
+    await backendFor(req.backend);
+    return;
+  }
   const post = (m: ThreadMessage) => parentPort!.postMessage(m);
   try {
     const stop = new Int32Array(req.stop);
