@@ -14,7 +14,7 @@ describe("configuration comes from environment variables, checked at start", () 
     const { config } = result;
     expect(config.http).toMatchObject({ port: 8080, host: "127.0.0.1", bodyLimitBytes: 20 * 1024 * 1024 });
     expect(config.redis).toEqual({ url: "redis://127.0.0.1:6379", explicit: false, prefix: "ikn" });
-    expect(config.worker).toEqual({ concurrency: 1, processes: 1 });
+    expect(config.worker).toEqual({ concurrency: 1, processes: 1, warmUp: true });
     expect(config.logLevel).toBe("info");
     expect(config.auth).toEqual({ mode: "local" });
   });
@@ -22,6 +22,12 @@ describe("configuration comes from environment variables, checked at start", () 
   it("reads keys with their roles", () => {
     const result = loadConfig({ API_KEYS: "aaaaaaaaaaaaaaaa1:officer, bbbbbbbbbbbbbbbb2:admin", HOST: "0.0.0.0" });
     expect(result.ok && result.config.auth.mode === "keys" && [...result.config.auth.roles.values()]).toEqual(["officer", "admin"]);
+  });
+
+  it("turns the solver warm-up off with SOLVER_WARMUP=false, and takes nothing but true or false", () => {
+    const off = loadConfig({ SOLVER_WARMUP: "false" });
+    expect(off.ok && off.config.worker.warmUp).toBe(false);
+    expect(problems({ SOLVER_WARMUP: "no" })).toEqual(['SOLVER_WARMUP: must be true or false (got "no")']);
   });
 
   it("names each bad variable on a line of its own", () => {

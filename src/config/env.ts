@@ -35,6 +35,8 @@ export const EnvSchema = z.object({
   API_KEYS: z.string().optional(),
   /** Solves at once per worker process. */
   WORKER_CONCURRENCY: whole(1, 64).default(1),
+  /** A worker solves a small generated scenario when it starts, so that its first job finds HiGHS compiled and warm. */
+  SOLVER_WARMUP: z.enum(["true", "false"], { error: "must be true or false" }).default("true"),
   /** pino level. */
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   /** Worker processes that `npm start` runs next to the API. */
@@ -88,7 +90,7 @@ export interface ServiceConfig {
     retentionMs: number;
     maxTimeLimitSeconds: number;
   };
-  worker: { concurrency: number; processes: number };
+  worker: { concurrency: number; processes: number; warmUp: boolean };
   auth: AuthConfig;
   logLevel: (typeof LOG_LEVELS)[number];
   shutdownGraceMs: number;
@@ -127,7 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
         retentionMs: Math.round(e.JOB_RETENTION_DAYS * 86_400_000),
         maxTimeLimitSeconds: e.MAX_TIME_LIMIT_SECONDS,
       },
-      worker: { concurrency: e.WORKER_CONCURRENCY, processes: e.WORKERS },
+      worker: { concurrency: e.WORKER_CONCURRENCY, processes: e.WORKERS, warmUp: e.SOLVER_WARMUP === "true" },
       auth,
       logLevel: e.LOG_LEVEL,
       shutdownGraceMs: Math.round(e.SHUTDOWN_GRACE_SECONDS * 1000),

@@ -7,6 +7,7 @@ import type { SolveJobData } from "./allocation-queue.js";
 import { listenForCancels } from "./cancel-channel.js";
 import { closeClients, patientClient } from "./connections.js";
 import { startHeartbeat } from "./heartbeat.js";
+import { warmUpSolver } from "./warm-up.js";
 import { allocationProcessor } from "./processor.js";
 import { RunningSolves } from "./running-solves.js";
 
@@ -51,6 +52,8 @@ export async function startAllocationWorker(config: ServiceConfig, logger: Logge
   await worker.waitUntilReady();
   const heartbeat = startHeartbeat(redis, store.keys.workers, name, (err) => logger.warn({ err: err.message }, "heartbeat not written"));
   logger.info({ worker: name, concurrency: config.worker.concurrency, queue: config.queue.name }, "worker ready");
+  // In the background: a job that arrives meanwhile starts a solver thread of its own.
+  if (config.worker.warmUp) void warmUpSolver(logger);
 
   return {
     name,

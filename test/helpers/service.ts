@@ -44,6 +44,8 @@ export class TestService {
       JOB_BACKOFF_SECONDS: "0.2",
       SHUTDOWN_GRACE_SECONDS: "2",
       RATE_LIMIT_PER_MINUTE: "100000",
+      // Many workers start in these tests; test/solver-warm-up.test.ts covers the warm-up.
+      SOLVER_WARMUP: "false",
       ...options.env,
     };
     const config = configFrom(env);
