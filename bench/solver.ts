@@ -141,7 +141,7 @@ function runChild(job: Job): Promise<Outcome> {
         const why = killed ? `killed ${KILL_GRACE_S} s after its ${job.limitS} s limit` : (err.trim().split("\n").filter(Boolean).pop() ?? "no output");
         const failed = job.kind === "class"
           ? { kind: "class" as const, backend: job.solver, autoPicks: "?", status: killed ? "killed" : "error", objective: null, bound: null, gap: null, phasesMs: {}, timeMs: wallMs }
-          : { kind: "reference" as const, size: { columns: 0, rows: 0, nonzeros: 0 }, status: killed ? "killed" : "error", objective: null, bound: null, buildMs: null, solveMs: null };
+          : { kind: "reference" as const, size: perEmployeeSize(scenarioFor(job.instance, job.policy)), status: killed ? "killed" : "error", objective: null, bound: null, buildMs: null, solveMs: null };
         resolve({ ...failed, peakRssMiB: peakKiB ? peakKiB / 1024 : null, wallMs, killed, error: why.slice(0, 300) });
         return;
       }
