@@ -1,5 +1,6 @@
 import type { Highs, ModelData } from "highs";
 import type { IntegerProgram } from "../model/program.js";
+import { provenBound, relativeGap } from "./bound.js";
 import { solveWithoutColumns, type BackendHooks, type BackendOptions, type BackendResult, type BackendSolve } from "./types.js";
 
 /** The program as HiGHS's sparse column-wise model data. */
@@ -68,6 +69,7 @@ function runModel(
     ...(options.presolve === false ? { presolve: "off" } : {}),
     ...(options.maxNodes !== undefined ? { mip_max_nodes: options.maxNodes } : {}),
     ...(options.timeLimitMs !== undefined ? { time_limit: options.timeLimitMs / 1000 } : {}),
+    ...(options.heuristics === false ? { mip_heuristic_effort: 0 } : {}),
   });
   if (options.initial) model.setSolution({ colValue: Float64Array.from(options.initial) });
   const cb = highs.constants.callbackType;
@@ -77,8 +79,7 @@ function runModel(
       if (hooks.shouldStop()) event.interrupt();
     },
     [cb.mipInterrupt](event) {
-      const incumbent = event.data.mip_primal_bound;
-      if (hooks.shouldStop() || (options.target !== undefined && incumbent !== undefined && incumbent >= options.target)) event.interrupt();
+      if (hooks.shouldStop() || searchMayStop(program, options, finite(event.data.mip_primal_bound), finite(event.data.mip_dual_bound))) event.interrupt();
     },
     [cb.mipLogging](event) {
       hooks.onProgress({ incumbent: finite(event.data.mip_primal_bound), bound: finite(event.data.mip_dual_bound) });
@@ -105,6 +106,17 @@ function runModel(
   const bound = Math.max(objective, finite(rawBound) ?? Infinity);
   const reducedCosts = !isMip && solution.colDual ? Array.from(solution.colDual) : undefined;
   return { status: "solution", values, objective, bound, ...(reducedCosts ? { reducedCosts } : {}) };
+}
+
+/**
+ * The search may stop: the incumbent reaches the target, or is within the gap of the best bound
+ * known (HiGHS's own, or one proven before it started), rounded down for an integral objective.
+ */
+export function searchMayStop(program: IntegerProgram, options: BackendOptions, incumbent: number | undefined, dualBound: number | undefined): boolean {
+  if (incumbent === undefined) return false;
+  if (options.target !== undefined && incumbent >= options.target) return true;
+  const bound = Math.min(options.knownBound ?? Infinity, dualBound ?? Infinity);
+  return Number.isFinite(bound) && relativeGap(incumbent, provenBound(bound, program.integralObjective ? "integral" : "real")) <= options.gap;
 }
 
 function finite(x: number | undefined): number | undefined {

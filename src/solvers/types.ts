@@ -11,10 +11,18 @@ export interface BackendOptions {
   timeLimitMs?: number;
   /** Stop as soon as an integer solution reaches this objective (HiGHS only; jslp solves to the end). */
   target?: number;
+  /**
+   * A dual bound an earlier stage proved for this program (HiGHS only): the search stops once its
+   * incumbent is within `gap` of it or of its own bound, either rounded down when the objective is
+   * integral. HiGHS alone knows neither the earlier bound nor that rounding.
+   */
+  knownBound?: number;
   /** A feasible integer solution to start from (one value per column). */
   initial?: number[];
   /** HiGHS's presolve (default on). It reduces little on class models and has a fixed cost per run. */
   presolve?: boolean;
+  /** HiGHS's primal heuristics (default on). Off when a good plan is known and the proof is what is left. */
+  heuristics?: boolean;
   /** Stop after this many branch-and-bound nodes (HiGHS only; 1 is the root alone). */
   maxNodes?: number;
 }

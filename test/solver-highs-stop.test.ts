@@ -1,0 +1,75 @@
+import highsModule, { type Highs } from "highs";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { IntegerProgram } from "../src/model/program.js";
+import { highsBackend, searchMayStop } from "../src/solvers/highs.js";
+import { defaultExport } from "../src/solvers/interop.js";
+import type { BackendHooks, BackendOptions, BackendSolve } from "../src/solvers/types.js";
+
+// Later stages of the warm start hand HiGHS a bound proven before it started (`knownBound`): the
+// search may stop as soon as its incumbent is proven by that bound, and never earlier.
+
+const options: BackendOptions = { gap: 1e-6, seed: 0 };
+const integral: IntegerProgram = { columns: [], rows: [], offset: 0, integralObjective: true };
+const real: IntegerProgram = { ...integral, integralObjective: false };
+
+describe("searchMayStop", () => {
+  it("never stops without an incumbent", () => {
+    expect(searchMayStop(integral, { ...options, knownBound: 10 }, undefined, 10)).toBe(false);
+  });
+
+  it("rounds a bound down for an integral objective, not for a real one", () => {
+    expect(searchMayStop(integral, { ...options, knownBound: 100.9 }, 100, undefined)).toBe(true);
+    expect(searchMayStop(real, { ...options, knownBound: 100.9 }, 100, undefined)).toBe(false);
+    expect(searchMayStop(integral, { ...options, knownBound: 101 }, 100, undefined)).toBe(false);
+  });
+
+  it("takes the smaller of the known bound and HiGHS's own", () => {
+    expect(searchMayStop(integral, { ...options, knownBound: 120 }, 100, 100.5)).toBe(true);
+    expect(searchMayStop(integral, { ...options, knownBound: 100.5 }, 100, 120)).toBe(true);
+    expect(searchMayStop(integral, options, 100, 120)).toBe(false);
+  });
+
+  it("stops within the relative gap, and at the target", () => {
+    expect(searchMayStop(real, { ...options, gap: 1e-3, knownBound: 1000.5 }, 1000, undefined)).toBe(true);
+    expect(searchMayStop(real, { ...options, gap: 1e-4, knownBound: 1000.5 }, 1000, undefined)).toBe(false);
+    expect(searchMayStop(real, { ...options, target: 1000 }, 1000, 2000)).toBe(true);
+  });
+});
+
+/** max Σ v·x over binaries under a few knapsack rows with seeded random weights: LP bound well above the optimum. */
+function multiKnapsack(seed: number, items = 40, rows = 4): IntegerProgram {
+  let state = seed;
+  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const weights = Array.from({ length: rows }, () => Array.from({ length: items }, () => 5 + Math.floor(next() * 40)));
+  return {
+    offset: 0,
+    integralObjective: true,
+    columns: Array.from({ length: items }, (_, j) => ({ name: `x${j}`, lower: 0, upper: 1, integer: true, cost: 10 + Math.floor(next() * 50) })),
+    rows: weights.map((w, i) => ({
+      name: `r${i}`,
+      label: `knapsack ${i}`,
+      lower: -Infinity,
+      upper: Math.floor(w.reduce((a, b) => a + b, 0) / 3),
+      terms: new Map(w.map((v, j) => [j, v])),
+    })),
+  };
+}
+
+describe("HiGHS with a known bound", () => {
+  const noHooks: BackendHooks = { shouldStop: () => false, onProgress: () => {}, onIncumbent: () => {} };
+  let highs: BackendSolve;
+  beforeAll(async () => {
+    highs = highsBackend(await defaultExport<() => Promise<Highs>>(highsModule)());
+  });
+
+  it.each([1, 2, 3, 4, 5])("still reaches the optimum from a poor start, heuristics off (seed %i)", (seed) => {
+    const p = multiKnapsack(seed);
+    const exact = highs(p, { ...options, gap: 0 }, noHooks);
+    expect(exact.status).toBe("solution");
+    if (exact.status !== "solution") return;
+    const optimum = Math.round(exact.objective);
+    const empty = p.columns.map(() => 0);
+    const r = highs(p, { ...options, knownBound: optimum + 0.5, initial: empty, heuristics: false }, noHooks);
+    expect(r.status === "solution" && Math.round(r.objective)).toBe(optimum);
+  });
+});
