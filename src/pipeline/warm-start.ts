@@ -93,13 +93,17 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
 
   const onReduced = (q: { incumbent?: number; bound?: number }) =>
     options.onProgress?.({ incumbent: q.incumbent, bound: q.bound === undefined ? bound : Math.min(bound, q.bound) });
-  let reduced = reducedProgram(p, lp, best);
-  const root = await runBackend("highs", reduced.program, {
+  /** Options of a stage that works on the cut-down program from the best plan, towards proof. */
+  const proofStage = (r: RestrictedProgram): RunOptions => ({
     ...options,
     onProgress: onReduced,
-    initial: best && reduced.project(best),
+    initial: best && r.project(best),
     knownBound: bound,
     heuristics: !planFromSearch,
+  });
+  let reduced = reducedProgram(p, lp, best);
+  const root = await runBackend("highs", reduced.program, {
+    ...proofStage(reduced),
     presolve: false,
     maxNodes: 1,
     timeLimitMs: remaining(ROOT_ATTEMPT_SHARE),
@@ -111,14 +115,7 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
   if (proven()) return answer(best!);
   if (best && value(best) !== before) reduced = reducedProgram(p, lp, best);
 
-  const full = await runBackend("highs", reduced.program, {
-    ...options,
-    onProgress: onReduced,
-    initial: best && reduced.project(best),
-    knownBound: bound,
-    heuristics: !planFromSearch,
-    timeLimitMs: remaining(),
-  });
+  const full = await runBackend("highs", reduced.program, { ...proofStage(reduced), timeLimitMs: remaining() });
   take(full, reduced.expand, true);
   return best ? answer(best) : full;
 }
