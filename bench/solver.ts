@@ -283,7 +283,7 @@ export async function benchSolver(): Promise<string> {
     "## Solver: class model vs per-employee model",
     "",
     `Named scenarios from \`src/generate\`; ${instances.map((i) => `\`${i.label}\` ${fmt(i.employees)} employees, ${fmt(i.units)} units, ${i.waves} waves`).join("; ")}.`,
-    `Every run is a separate process (\`node --import tsx bench/solver.ts --one …\`); peak RSS is its VmHWM. Times in ms; \`total\` is the solve's own end-to-end time (validation to checked plan), phases from \`plan.solver.phasesMs\`. \`total, warm\` is the same HiGHS solve run again in the same process, as in a worker that has solved before: the first solve in a process also pays for compiling HiGHS's WebAssembly to optimised code.`,
+    `Every run is a separate process (\`node --import tsx bench/solver.ts --one …\`); peak RSS is its VmHWM. Times in ms; \`total\` is the solve's own end-to-end time (validation to checked plan), phases from \`plan.solver.phasesMs\`. \`total, warm\` is the median of the same HiGHS solve run three more times in the same process, as in a worker that has solved before: the first solve in a process also pays for compiling HiGHS's WebAssembly to optimised code.`,
     `HiGHS runs have a ${HIGHS_LIMIT_S} s limit (first to gap 1e-4, then to proof at 1e-6); jslp ${JSLP_LIMIT_S} s, run where \`auto\` picks it or while it still proves the smaller instances.`,
     ...notes,
     "",
