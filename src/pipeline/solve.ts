@@ -13,7 +13,7 @@ import { buildModel } from "../model/build.js";
 import { disaggregate } from "../model/disaggregate.js";
 import { programSize, type ProgramSize } from "../model/program.js";
 import { checkPlan, type Violation } from "../plan/check.js";
-import { provenBound, relativeGap, statusFromGap } from "../solvers/bound.js";
+import { objectiveKind, provenBound, relativeGap, statusFromGap } from "../solvers/bound.js";
 import { prepareBackend, runBackend } from "../solvers/run.js";
 import type { Backend } from "../solvers/types.js";
 import { explainConflict, explainUnplaceable } from "./explain.js";
@@ -127,7 +127,7 @@ export async function solveScenario(scenario: Scenario, options: SolveOptions = 
   clock.enter("disaggregating", 90);
   const { placements, unplaced } = disaggregate(scenario, model, result.values);
   const objective = placementsValue(scenario, placements, policy);
-  const bound = Math.max(provenBound(result.bound, model.program.integralObjective ? "integral" : "real"), objective);
+  const bound = Math.max(provenBound(result.bound, objectiveKind(model.program)), objective);
   clock.enter("checking", 95);
   const plan: Plan = {
     scenarioId: scenario.id,

@@ -1,7 +1,7 @@
 import type { AllocationModel } from "../model/build.js";
 import { objectiveOf, restrictColumns, type IntegerProgram, type RestrictedProgram } from "../model/program.js";
 import { roundedSolution } from "../model/rounding.js";
-import { provenBound, relativeGap } from "../solvers/bound.js";
+import { objectiveKind, provenBound, provenWithin } from "../solvers/bound.js";
 import { runBackend, type RunOptions } from "../solvers/run.js";
 import type { BackendResult } from "../solvers/types.js";
 import { fixByReducedCosts, type LpOptimum } from "./reduced-cost.js";
@@ -55,7 +55,7 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
   const started = Date.now();
   const remaining = (share = 1) => (options.timeLimitMs === undefined ? undefined : Math.max(1, (options.timeLimitMs - (Date.now() - started)) * share));
   const p = model.program;
-  const kind = p.integralObjective ? "integral" : "real";
+  const kind = objectiveKind(p);
   const lp = await runBackend("highs", { ...p, columns: p.columns.map((c) => ({ ...c, integer: false })) }, options);
   if (lp.status !== "solution") return lp;
   let bound = provenBound(lp.objective, kind);
@@ -64,7 +64,7 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
   let planFromSearch = false;
   const value = (values: number[]) => objectiveOf(p, values);
   const report = () => options.onProgress?.({ incumbent: best && value(best), bound });
-  const proven = () => best !== undefined && relativeGap(value(best), bound) <= options.gap;
+  const proven = () => best !== undefined && provenWithin(value(best), bound, kind, options.gap);
   const answer = (values: number[]): BackendResult => ({ status: "solution", values, objective: value(values), bound: Math.max(bound, value(values)) });
   /** Takes a stage's plan when it is better, and its dual bound when that holds for the whole program. */
   const take = (result: BackendResult, toWhole: (values: number[]) => number[], boundHolds: boolean) => {
@@ -78,12 +78,12 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
   report();
 
   const neighbourhood = lpNeighbourhood(p, lp);
-  const goodEnough = bound - options.gap * Math.max(1, Math.abs(bound));
   const local = await runBackend("highs", neighbourhood.program, {
     ...options,
     onProgress: (q) => options.onProgress?.({ incumbent: q.incumbent, bound }),
     maxNodes: NEIGHBOURHOOD_NODES,
-    target: goodEnough,
+    // The LP bound holds for the cut-down program too.
+    knownBound: bound,
     timeLimitMs: remaining(NEIGHBOURHOOD_SHARE),
   });
   take(local, neighbourhood.expand, false);

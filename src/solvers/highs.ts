@@ -1,6 +1,6 @@
 import type { Highs, ModelData } from "highs";
 import type { IntegerProgram } from "../model/program.js";
-import { provenBound, relativeGap } from "./bound.js";
+import { objectiveKind, provenWithin } from "./bound.js";
 import { solveWithoutColumns, type BackendHooks, type BackendOptions, type BackendResult, type BackendSolve } from "./types.js";
 
 /** The program as HiGHS's sparse column-wise model data. */
@@ -109,14 +109,13 @@ function runModel(
 }
 
 /**
- * The search may stop: the incumbent reaches the target, or is within the gap of the best bound
- * known (HiGHS's own, or one proven before it started), rounded down for an integral objective.
+ * The search may stop: the incumbent is within the gap of the best bound known (HiGHS's own, or
+ * one proven before it started), rounded down for an integral objective.
  */
 export function searchMayStop(program: IntegerProgram, options: BackendOptions, incumbent: number | undefined, dualBound: number | undefined): boolean {
   if (incumbent === undefined) return false;
-  if (options.target !== undefined && incumbent >= options.target) return true;
   const bound = Math.min(options.knownBound ?? Infinity, dualBound ?? Infinity);
-  return Number.isFinite(bound) && relativeGap(incumbent, provenBound(bound, program.integralObjective ? "integral" : "real")) <= options.gap;
+  return Number.isFinite(bound) && provenWithin(incumbent, bound, objectiveKind(program), options.gap);
 }
 
 function finite(x: number | undefined): number | undefined {

@@ -9,12 +9,10 @@ export interface BackendOptions {
   seed: number;
   /** The solver's own time limit; the caller also guards the wall clock from outside. */
   timeLimitMs?: number;
-  /** Stop as soon as an integer solution reaches this objective (HiGHS only; jslp solves to the end). */
-  target?: number;
   /**
-   * A dual bound an earlier stage proved for this program (HiGHS only): the search stops once its
-   * incumbent is within `gap` of it or of its own bound, either rounded down when the objective is
-   * integral. HiGHS alone knows neither the earlier bound nor that rounding.
+   * A dual bound proven for this program before the search (HiGHS only; jslp solves to the end): the
+   * search stops once its incumbent is within `gap` of it or of its own bound, either rounded down
+   * when the objective is integral. HiGHS alone knows neither the earlier bound nor that rounding.
    */
   knownBound?: number;
   /** A feasible integer solution to start from (one value per column). */
