@@ -1,6 +1,7 @@
 import type { Highs, ModelData } from "highs";
 import type { IntegerProgram } from "../model/program.js";
 import { objectiveKind, provenWithin } from "./bound.js";
+import { PartnerLink } from "./partner.js";
 import { solveWithoutColumns, type BackendHooks, type BackendOptions, type BackendResult, type BackendSolve } from "./types.js";
 
 /** The program as HiGHS's sparse column-wise model data. */
@@ -72,24 +73,33 @@ function runModel(
     ...(options.heuristics === false ? { mip_heuristic_effort: 0 } : {}),
   });
   if (options.initial) model.setSolution({ colValue: Float64Array.from(options.initial) });
+  const search = new SearchTrack(program, options, hooks);
   const cb = highs.constants.callbackType;
+  let result: BackendResult | undefined;
+  try {
+    model.run({
+      [cb.simplexInterrupt](event) {
+        if (hooks.shouldStop()) event.interrupt();
+      },
+      [cb.mipInterrupt](event) {
+        if (search.mayStop(event.data)) event.interrupt();
+      },
+      [cb.mipImprovingSolution](event) {
+        const x = event.data.mip_solution;
+        const z = event.data.objective_function_value;
+        if (x && x.length === program.columns.length && z !== undefined) hooks.onIncumbent(Array.from(x), z);
+      },
+    });
+    result = resultOf(highs, model, program, search.knownBound());
+    return result;
+  } finally {
+    search.finish(result);
+  }
+}
+
+/** The answer of a finished run, its bound also limited by what was known before or learned from a partner. */
+function resultOf(highs: Highs, model: ReturnType<Highs["createModel"]>, program: IntegerProgram, knownBound: number): BackendResult {
   const status = highs.constants.modelStatus;
-  model.run({
-    [cb.simplexInterrupt](event) {
-      if (hooks.shouldStop()) event.interrupt();
-    },
-    [cb.mipInterrupt](event) {
-      if (hooks.shouldStop() || searchMayStop(program, options, finite(event.data.mip_primal_bound), finite(event.data.mip_dual_bound))) event.interrupt();
-    },
-    [cb.mipLogging](event) {
-      hooks.onProgress({ incumbent: finite(event.data.mip_primal_bound), bound: finite(event.data.mip_dual_bound) });
-    },
-    [cb.mipImprovingSolution](event) {
-      const x = event.data.mip_solution;
-      const z = event.data.objective_function_value;
-      if (x && x.length === program.columns.length && z !== undefined) hooks.onIncumbent(Array.from(x), z);
-    },
-  });
   const modelStatus = model.getModelStatus();
   if (modelStatus === status.infeasible) return { status: "infeasible" };
   const hasSolution = model.info.get("primal_solution_status") === highs.constants.solutionStatus.feasible;
@@ -103,9 +113,82 @@ function runModel(
   const values = Array.from(solution.colValue);
   const objective = model.getObjectiveValue();
   // Without a finite dual bound (stopped before one was known) nothing is proven beyond the objective.
-  const bound = Math.max(objective, finite(rawBound) ?? Infinity);
+  const bound = Math.max(objective, Math.min(finite(rawBound) ?? Infinity, isMip ? knownBound : Infinity));
   const reducedCosts = !isMip && solution.colDual ? Array.from(solution.colDual) : undefined;
   return { status: "solution", values, objective, bound, ...(reducedCosts ? { reducedCosts } : {}) };
+}
+
+/** Minimum time between two progress reports of one search, unless its plan improved. */
+const PROGRESS_INTERVAL_MS = 250;
+
+/**
+ * What one MIP search knows as it runs: the best bound known (its own, the one it was given, its
+ * partner's), when it may stop, and its progress reports.
+ */
+class SearchTrack {
+  private known: number;
+  private incumbent?: number;
+  private dual?: number;
+  private epoch = 0;
+  private lastReport: { at: number; incumbent?: number; bound?: number } = { at: 0 };
+  private readonly link?: PartnerLink;
+
+  constructor(
+    private readonly program: IntegerProgram,
+    private readonly options: BackendOptions,
+    private readonly hooks: BackendHooks,
+  ) {
+    this.known = options.knownBound ?? Infinity;
+    if (options.partner) this.link = new PartnerLink(options.partner.buffer, options.partner.side);
+  }
+
+  knownBound(): number {
+    return this.known;
+  }
+
+  /** At a MIP checkpoint: reports progress, exchanges with the partner at an epoch's end, and says whether to stop. */
+  mayStop(data: { mip_primal_bound?: number; mip_dual_bound?: number; mip_total_lp_iterations?: bigint }): boolean {
+    if (this.hooks.shouldStop()) return true;
+    this.incumbent = finite(data.mip_primal_bound);
+    this.dual = finite(data.mip_dual_bound) ?? this.dual;
+    this.report();
+    if (this.exchange(Number(data.mip_total_lp_iterations ?? 0n))) return true;
+    return this.proves(this.incumbent);
+  }
+
+  /** Tells a waiting partner that this search is over, with its final objective and bound. */
+  finish(result: BackendResult | undefined): void {
+    if (!this.link) return;
+    const objective = result?.status === "solution" ? result.objective : (this.incumbent ?? -Infinity);
+    const bound = result?.status === "solution" || result?.status === "stopped" ? (result.bound ?? Infinity) : Infinity;
+    this.link.finish({ objective, bound: Math.min(bound, this.known) });
+  }
+
+  private proves(objective: number | undefined): boolean {
+    return searchMayStop(this.program, { ...this.options, knownBound: this.known }, objective, this.dual);
+  }
+
+  /** At an epoch's end, learns the partner's bound; true when the partner has finished or either plan is proven. */
+  private exchange(iterations: number): boolean {
+    const partner = this.options.partner;
+    if (!this.link || !partner || iterations < (this.epoch + 1) * partner.epochIterations) return false;
+    this.epoch += 1;
+    this.link.publish(this.epoch, { objective: this.incumbent ?? -Infinity, bound: Math.min(this.known, this.dual ?? Infinity) });
+    const seen = this.link.partnerAt(this.epoch, () => this.hooks.shouldStop());
+    if (!seen) return true;
+    this.known = Math.min(this.known, seen.state.bound);
+    const best = Math.max(this.incumbent ?? -Infinity, seen.state.objective);
+    return seen.finished || (Number.isFinite(best) && this.proves(best));
+  }
+
+  private report(): void {
+    const { incumbent, dual } = this;
+    const last = this.lastReport;
+    const now = Date.now();
+    if (incumbent === last.incumbent && (dual === last.bound || now - last.at < PROGRESS_INTERVAL_MS)) return;
+    this.lastReport = { at: now, incumbent, bound: dual };
+    this.hooks.onProgress({ incumbent, bound: finite(Math.min(this.known, dual ?? Infinity)) });
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { IntegerProgram } from "../model/program.js";
+import type { Partnership } from "./partner.js";
 
 export const BACKENDS = ["highs", "jslp"] as const;
 export type Backend = (typeof BACKENDS)[number];
@@ -23,6 +24,8 @@ export interface BackendOptions {
   heuristics?: boolean;
   /** Stop after this many branch-and-bound nodes (HiGHS only; 1 is the root alone). */
   maxNodes?: number;
+  /** Search the program together with a second HiGHS search on another thread (see `partner.ts`). */
+  partner?: Partnership;
 }
 
 /** What a solve found. `bound` is a proven upper bound on the optimum (maximisation); status comes from the gap. */
