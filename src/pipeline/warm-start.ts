@@ -2,8 +2,7 @@ import type { AllocationModel } from "../model/build.js";
 import { objectiveOf, restrictColumns, type IntegerProgram, type RestrictedProgram } from "../model/program.js";
 import { roundedSolution } from "../model/rounding.js";
 import { objectiveKind, provenBound, provenWithin } from "../solvers/bound.js";
-import { partnerBuffer, type Side } from "../solvers/partner.js";
-import { runBackend, type RunOptions } from "../solvers/run.js";
+import { runBackend, runSearchPair, type RunOptions } from "../solvers/run.js";
 import type { BackendResult } from "../solvers/types.js";
 import { fixByReducedCosts, type LpOptimum } from "./reduced-cost.js";
 
@@ -49,9 +48,9 @@ function lpNeighbourhood(p: IntegerProgram, lp: Solution): RestrictedProgram {
  *    almost nothing yet costs most of a second, and the root's cuts often close the gap;
  * 5. else branch and bound (with presolve, which pays off in a long search) from the best plan, as
  *    a pair of searches on two threads: one without HiGHS's primal heuristics (after the earlier
- *    stages what is left is mostly proof), one with them (some models still need a better plan). They
- *    share objectives and bounds at fixed amounts of work (`partner.ts`), so the answer is the same
- *    on every run, and stop when either plan is proven by the better bound.
+ *    stages what is left is mostly proof), one with them (some models still need a better plan),
+ *    sharing objectives and bounds at fixed amounts of work (`runSearchPair`), so that the answer is
+ *    the same on every run.
  * Stages 4 and 5 know the bound proven so far and stop once the plan is proven by it (rounded down
  * for an integral objective, which HiGHS alone does not do); once a search has found a plan, stage 4
  * runs without primal heuristics.
@@ -121,15 +120,7 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
   if (proven()) return answer(best!);
   if (best && value(best) !== before) reduced = reducedProgram(p, lp, best);
 
-  const buffer = partnerBuffer();
-  const searchPair = (side: Side, heuristics: boolean) =>
-    runBackend("highs", reduced.program, {
-      ...proofStage(reduced),
-      heuristics,
-      partner: { buffer, side, epochIterations: EPOCH_ITERATIONS },
-      timeLimitMs: remaining(),
-    });
-  const pair = await Promise.all([searchPair(0, false), searchPair(1, true)]);
+  const pair = await runSearchPair(reduced.program, { ...proofStage(reduced), timeLimitMs: remaining() }, EPOCH_ITERATIONS);
   // In side order, so that of two equal plans the first side's is kept.
   for (const result of pair) take(result, reduced.expand, true);
   return best ? answer(best) : pair[0];

@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { maxViolation, type IntegerProgram } from "../model/program.js";
+import { objectiveKind, provenWithin } from "./bound.js";
+import { partnerBuffer } from "./partner.js";
 import type { LoadRequest, SolveRequest, ThreadMessage } from "./thread.js";
 import type { Backend, BackendOptions, BackendResult } from "./types.js";
 
@@ -118,4 +120,31 @@ export function runBackend(backend: Backend, program: IntegerProgram, options: R
     const request: SolveRequest = { backend, program, options: backendOptions, stop, deadline };
     worker.postMessage(request);
   });
+}
+
+/**
+ * Two HiGHS searches of `program` on two threads, partners in the sense of `partner.ts`: the first
+ * without primal heuristics, the second with them. Returns the results that make the answer, in
+ * side order: the first alone when it proved its own plan (the second is then stopped at once, and
+ * nothing it found can change the answer), else both. A plan the second proves is only taken after
+ * the first has reached the end of the same epoch, so the answer never depends on which thread ran
+ * faster.
+ */
+export async function runSearchPair(program: IntegerProgram, options: RunOptions, epochIterations: number): Promise<BackendResult[]> {
+  const buffer = partnerBuffer();
+  const stopSecond = new AbortController();
+  const stopFirst = new AbortController();
+  const signals = (own: AbortController) => (options.signal ? AbortSignal.any([options.signal, own.signal]) : own.signal);
+  const provesItself = (r: BackendResult) => r.status === "solution" && provenWithin(r.objective, r.bound, objectiveKind(program), options.gap);
+  const search = (side: 0 | 1, heuristics: boolean, own: AbortController, other: AbortController) =>
+    runBackend("highs", program, { ...options, heuristics, signal: signals(own), partner: { buffer, side, epochIterations } }).catch((err: unknown) => {
+      other.abort();
+      throw err;
+    });
+  const first = search(0, false, stopFirst, stopSecond).then((r) => {
+    if (provesItself(r)) stopSecond.abort();
+    return r;
+  });
+  const [a, b] = await Promise.all([first, search(1, true, stopSecond, stopFirst)]);
+  return provesItself(a) ? [a] : [a, b];
 }
