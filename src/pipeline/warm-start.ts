@@ -65,7 +65,7 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
   if (lp.status !== "solution") return lp;
   let bound = provenBound(lp.objective, kind);
   let best: number[] | undefined;
-  /** A MIP stage found a plan (not only rounding): later stages leave heuristics off and work on the proof. */
+  /** A MIP stage found a plan (not only rounding): the root attempt leaves heuristics off and works on the proof. */
   let planFromSearch = false;
   const value = (values: number[]) => objectiveOf(p, values);
   const report = () => options.onProgress?.({ incumbent: best && value(best), bound });
@@ -104,11 +104,11 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
     onProgress: onReduced,
     initial: best && r.project(best),
     knownBound: bound,
-    heuristics: !planFromSearch,
   });
   let reduced = reducedProgram(p, lp, best);
   const root = await runBackend("highs", reduced.program, {
     ...proofStage(reduced),
+    heuristics: !planFromSearch,
     presolve: false,
     maxNodes: 1,
     timeLimitMs: remaining(ROOT_ATTEMPT_SHARE),

@@ -1,6 +1,6 @@
 import type { Highs, ModelData } from "highs";
 import type { IntegerProgram } from "../model/program.js";
-import { objectiveKind, provenWithin } from "./bound.js";
+import { objectiveKind, provenWithin, type ObjectiveKind } from "./bound.js";
 import { PartnerLink } from "./partner.js";
 import { solveWithoutColumns, type BackendHooks, type BackendOptions, type BackendResult, type BackendSolve } from "./types.js";
 
@@ -131,6 +131,7 @@ class SearchTrack {
   private dual?: number;
   private epoch = 0;
   private lastReport: { at: number; incumbent?: number; bound?: number } = { at: 0 };
+  private readonly kind: ObjectiveKind;
   private readonly link?: PartnerLink;
 
   constructor(
@@ -139,6 +140,7 @@ class SearchTrack {
     private readonly hooks: BackendHooks,
   ) {
     this.known = options.knownBound ?? Infinity;
+    this.kind = objectiveKind(program);
     if (options.partner) this.link = new PartnerLink(options.partner.buffer, options.partner.side);
   }
 
@@ -165,7 +167,7 @@ class SearchTrack {
   }
 
   private proves(objective: number | undefined): boolean {
-    return searchMayStop(this.program, { ...this.options, knownBound: this.known }, objective, this.dual);
+    return provenByBound(objective, Math.min(this.known, this.dual ?? Infinity), this.kind, this.options.gap);
   }
 
   /** At an epoch's end, learns the partner's bound; true when the partner has finished or either plan is proven. */
@@ -196,9 +198,11 @@ class SearchTrack {
  * one proven before it started), rounded down for an integral objective.
  */
 export function searchMayStop(program: IntegerProgram, options: BackendOptions, incumbent: number | undefined, dualBound: number | undefined): boolean {
-  if (incumbent === undefined) return false;
-  const bound = Math.min(options.knownBound ?? Infinity, dualBound ?? Infinity);
-  return Number.isFinite(bound) && provenWithin(incumbent, bound, objectiveKind(program), options.gap);
+  return provenByBound(incumbent, Math.min(options.knownBound ?? Infinity, dualBound ?? Infinity), objectiveKind(program), options.gap);
+}
+
+function provenByBound(incumbent: number | undefined, bound: number, kind: ObjectiveKind, gap: number): boolean {
+  return incumbent !== undefined && Number.isFinite(bound) && provenWithin(incumbent, bound, kind, gap);
 }
 
 function finite(x: number | undefined): number | undefined {

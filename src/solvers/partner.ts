@@ -3,8 +3,9 @@
  * objective and dual bound at fixed amounts of work (epochs of LP iterations), never at moments of
  * the wall clock. Each search's path then depends only on the program, its options and what the other
  * had at the same epoch, so the pair gives the same answer on every run, however the threads are
- * scheduled (unless a time limit or a cancellation stops it, which happens at a moment). Plans themselves are not exchanged: highs 1.15 accepts a plan handed over in its
- * user-solution callback (`setSolution` answers OK) but drops it.
+ * scheduled (unless a time limit or a cancellation stops it, which happens at a moment). Plans
+ * themselves are not exchanged: highs 1.15 accepts a plan handed over in its user-solution callback
+ * (`setSolution` answers OK) but drops it.
  *
  * Layout of the shared buffer: an Int32 header (each side's last epoch published, and whether it has
  * finished), then for each side three slots (epochs of even and odd number, and the final state),
@@ -42,8 +43,8 @@ export function partnerBuffer(): SharedArrayBuffer {
 export class PartnerLink {
   private readonly header: Int32Array;
   private readonly slots: Float64Array;
-  readonly side: Side;
-  readonly other: Side;
+  private readonly side: Side;
+  private readonly other: Side;
 
   constructor(buffer: SharedArrayBuffer, side: Side) {
     this.header = new Int32Array(buffer, 0, HEADER_INTS);

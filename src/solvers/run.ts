@@ -141,10 +141,12 @@ export async function runSearchPair(program: IntegerProgram, options: RunOptions
       other.abort();
       throw err;
     });
+  let firstProved = false;
   const first = search(0, false, stopFirst, stopSecond).then((r) => {
-    if (provesItself(r)) stopSecond.abort();
+    firstProved = provesItself(r);
+    if (firstProved) stopSecond.abort();
     return r;
   });
   const [a, b] = await Promise.all([first, search(1, true, stopSecond, stopFirst)]);
-  return provesItself(a) ? [a] : [a, b];
+  return firstProved ? [a] : [a, b];
 }
