@@ -2,6 +2,7 @@ import type { AllocationModel } from "../model/build.js";
 import { objectiveOf, restrictColumns, type IntegerProgram, type RestrictedProgram } from "../model/program.js";
 import { roundedSolution } from "../model/rounding.js";
 import { objectiveKind, provenBound, provenWithin } from "../solvers/bound.js";
+import { Racer } from "../solvers/racer.js";
 import { runBackend, runSearchPair, type RunOptions } from "../solvers/run.js";
 import type { BackendResult } from "../solvers/types.js";
 import { fixByReducedCosts, type LpOptimum } from "./reduced-cost.js";
@@ -17,8 +18,15 @@ const NEIGHBOURHOOD_NODES = 200;
 const NEIGHBOURHOOD_REDUCED_COST = 0.01;
 /** Share of the remaining time the root-node attempt without presolve may use (it ends with the root anyway). */
 const ROOT_ATTEMPT_SHARE = 0.5;
-/** LP iterations between two exchanges of the branch-and-bound pair (a few seconds on 400 employees). */
+/** LP iterations between two exchanges of partner searches (a few seconds on 400 employees). */
 const EPOCH_ITERATIONS = 5000;
+/**
+ * Largest model raced by plain HiGHS (see `solveWithWarmStart`). At full scale (17,864 columns) the
+ * stages prove the optimum in seconds where plain HiGHS is still in its presolve and root, so a racer
+ * there only costs memory (+190 MiB) and a stop that takes seconds to be heard; `ikn-2024-5k` (9,611)
+ * pays nothing for it.
+ */
+const RACER_MAX_COLUMNS = 12_000;
 
 type Solution = Extract<BackendResult, { status: "solution" }>;
 
@@ -46,15 +54,18 @@ function lpNeighbourhood(p: IntegerProgram, lp: Solution): RestrictedProgram {
  *    named instances this removes a sixth to two thirds of the columns;
  * 4. try to prove the rest at the root node without presolve: on these models presolve removes
  *    almost nothing yet costs most of a second, and the root's cuts often close the gap;
- * 5. else branch and bound (with presolve, which pays off in a long search) from the best plan, as
- *    a pair of searches on two threads: one without HiGHS's primal heuristics (after the earlier
- *    stages what is left is mostly proof), one with them (some models still need a better plan),
- *    sharing objectives and bounds at fixed amounts of work (`runSearchPair`), so that the answer is
- *    the same on every run.
+ * 5. else branch and bound (with presolve, which pays off in a long search) from the best plan,
+ *    without HiGHS's primal heuristics (after the earlier stages what is left is mostly proof).
  * Stages 4 and 5 know the bound proven so far and stop once the plan is proven by it (rounded down
  * for an integral objective, which HiGHS alone does not do); once a search has found a plan, stage 4
  * runs without primal heuristics.
  * Each stage's dual bound holds for the whole program, so the smallest is reported.
+ *
+ * From stage 2 on, models up to `RACER_MAX_COLUMNS` columns are raced by plain HiGHS on the second
+ * core (`Racer`), the partner of stages 2–5: on some models it finds and proves the optimum long
+ * before the stages do, on others long after. Larger models instead run stage 5 as a pair of
+ * searches, one with primal heuristics and one without (`runSearchPair`). Either way the searches
+ * share objectives and bounds at fixed amounts of work, so that the answer is the same on every run.
  */
 export async function solveWithWarmStart(model: AllocationModel, options: RunOptions): Promise<BackendResult> {
   const started = Date.now();
@@ -72,58 +83,86 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
   const proven = () => best !== undefined && provenWithin(value(best), bound, kind, options.gap);
   const answer = (values: number[]): BackendResult => ({ status: "solution", values, objective: value(values), bound: Math.max(bound, value(values)) });
   /** Takes a stage's plan when it is better, and its dual bound when that holds for the whole program. */
-  const take = (result: BackendResult, toWhole: (values: number[]) => number[], boundHolds: boolean) => {
-    if (result.status !== "solution") return;
+  const take = (result: BackendResult | undefined, toWhole: (values: number[]) => number[], boundHolds: boolean) => {
+    if (result?.status !== "solution") return;
     planFromSearch = true;
     const values = toWhole(result.values);
     if (!best || value(values) > value(best)) best = values;
     if (boundHolds) bound = Math.min(bound, provenBound(result.bound, kind));
     report();
   };
+  const racer = p.columns.length <= RACER_MAX_COLUMNS && p.columns.some((c) => c.integer) ? new Racer(p, options, EPOCH_ITERATIONS) : undefined;
+  /** LP iterations of the stages so far: the racer's partnership counts epochs across them. */
+  let work = 0;
+  const partner = (stage: BackendResult, boundHolds = true) => {
+    if (stage.status !== "infeasible") work = stage.lpIterations ?? work;
+    return racer?.stage(work, boundHolds);
+  };
+  /** The answer, with the racer's when the last stage ended at an exchange with it. */
+  const end = async (last: BackendResult): Promise<BackendResult> => {
+    const state = { objective: best ? value(best) : -Infinity, bound };
+    if (racer && last.status !== "infeasible" && last.endedByPartner) take(await racer.conclude(state), (v) => v, true);
+    else racer?.finish(state);
+    return best ? answer(best) : last;
+  };
   report();
 
-  const neighbourhood = lpNeighbourhood(p, lp);
-  const local = await runBackend("highs", neighbourhood.program, {
-    ...options,
-    onProgress: (q) => options.onProgress?.({ incumbent: q.incumbent, bound }),
-    maxNodes: NEIGHBOURHOOD_NODES,
-    // The LP bound holds for the cut-down program too.
-    knownBound: bound,
-    timeLimitMs: remaining(NEIGHBOURHOOD_SHARE),
-  });
-  take(local, neighbourhood.expand, false);
-  best ??= roundedSolution(model, lp.values);
-  report();
-  if (proven()) return answer(best!);
+  try {
+    const neighbourhood = lpNeighbourhood(p, lp);
+    const searchingNeighbourhood = runBackend("highs", neighbourhood.program, {
+      ...options,
+      onProgress: (q) => options.onProgress?.({ incumbent: q.incumbent, bound }),
+      maxNodes: NEIGHBOURHOOD_NODES,
+      // The LP bound holds for the cut-down program too; the cut-down program's own bound does not hold for the whole.
+      knownBound: bound,
+      timeLimitMs: remaining(NEIGHBOURHOOD_SHARE),
+      partner: partner(lp, false),
+    });
+    // Now that the neighbourhood has the thread that solved the LP, where HiGHS is warm.
+    racer?.start();
+    const local = await searchingNeighbourhood;
+    take(local, neighbourhood.expand, false);
+    best ??= roundedSolution(model, lp.values);
+    report();
+    if (proven() || (local.status !== "infeasible" && local.endedByPartner)) return await end(local);
 
-  const onReduced = (q: { incumbent?: number; bound?: number }) =>
-    options.onProgress?.({ incumbent: q.incumbent, bound: q.bound === undefined ? bound : Math.min(bound, q.bound) });
-  /** Options of a stage that works on the cut-down program from the best plan, towards proof. */
-  const proofStage = (r: RestrictedProgram): RunOptions => ({
-    ...options,
-    onProgress: onReduced,
-    initial: best && r.project(best),
-    knownBound: bound,
-  });
-  let reduced = reducedProgram(p, lp, best);
-  const root = await runBackend("highs", reduced.program, {
-    ...proofStage(reduced),
-    heuristics: !planFromSearch,
-    presolve: false,
-    maxNodes: 1,
-    timeLimitMs: remaining(ROOT_ATTEMPT_SHARE),
-  });
-  // Without a plan yet the "reduced" program is the whole one, so its infeasibility is the answer.
-  if (root.status === "infeasible") return root;
-  const before = best && value(best);
-  take(root, reduced.expand, true);
-  if (proven()) return answer(best!);
-  if (best && value(best) !== before) reduced = reducedProgram(p, lp, best);
+    const onReduced = (q: { incumbent?: number; bound?: number }) =>
+      options.onProgress?.({ incumbent: q.incumbent, bound: q.bound === undefined ? bound : Math.min(bound, q.bound) });
+    /** Options of a stage that works on the cut-down program from the best plan, towards proof. */
+    const proofStage = (r: RestrictedProgram, after: BackendResult): RunOptions => ({
+      ...options,
+      onProgress: onReduced,
+      initial: best && r.project(best),
+      knownBound: bound,
+      partner: partner(after),
+    });
+    let reduced = reducedProgram(p, lp, best);
+    const root = await runBackend("highs", reduced.program, {
+      ...proofStage(reduced, local),
+      heuristics: !planFromSearch,
+      presolve: false,
+      maxNodes: 1,
+      timeLimitMs: remaining(ROOT_ATTEMPT_SHARE),
+    });
+    // Without a plan yet the "reduced" program is the whole one, so its infeasibility is the answer.
+    if (root.status === "infeasible") return await end(root);
+    const before = best && value(best);
+    take(root, reduced.expand, true);
+    if (proven() || root.endedByPartner) return await end(root);
+    if (best && value(best) !== before) reduced = reducedProgram(p, lp, best);
 
-  const pair = await runSearchPair(reduced.program, { ...proofStage(reduced), timeLimitMs: remaining() }, EPOCH_ITERATIONS);
-  // In side order, so that of two equal plans the first side's is kept.
-  for (const result of pair) take(result, reduced.expand, true);
-  return best ? answer(best) : pair[0];
+    if (racer) {
+      const search = await runBackend("highs", reduced.program, { ...proofStage(reduced, root), heuristics: false, timeLimitMs: remaining() });
+      take(search, reduced.expand, true);
+      return await end(search);
+    }
+    const pair = await runSearchPair(reduced.program, { ...proofStage(reduced, root), timeLimitMs: remaining() }, EPOCH_ITERATIONS);
+    // In side order, so that of two equal plans the first side's is kept.
+    for (const result of pair) take(result, reduced.expand, true);
+    return best ? answer(best) : pair[0];
+  } finally {
+    racer?.finish({ objective: -Infinity, bound: Infinity });
+  }
 }
 
 /** The program cut down by reduced-cost fixing against the best plan, or whole when there is none. */

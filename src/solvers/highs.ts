@@ -2,7 +2,7 @@ import type { Highs, ModelData } from "highs";
 import type { IntegerProgram } from "../model/program.js";
 import { objectiveKind, provenWithin, type ObjectiveKind } from "./bound.js";
 import { PartnerLink } from "./partner.js";
-import { solveWithoutColumns, type BackendHooks, type BackendOptions, type BackendResult, type BackendSolve } from "./types.js";
+import { solveWithoutColumns, type StageEnd, type BackendHooks, type BackendOptions, type BackendResult, type BackendSolve } from "./types.js";
 
 /** The program as HiGHS's sparse column-wise model data. */
 export function toHighsModel(highs: Highs, p: IntegerProgram): ModelData {
@@ -90,7 +90,8 @@ function runModel(
         if (x && x.length === program.columns.length && z !== undefined) hooks.onIncumbent(Array.from(x), z);
       },
     });
-    result = resultOf(highs, model, program, search.knownBound());
+    const answer = resultOf(highs, model, program, search.knownBound());
+    result = answer.status === "infeasible" ? answer : { ...answer, ...search.stageEnd() };
     return result;
   } finally {
     search.finish(result);
@@ -129,10 +130,12 @@ class SearchTrack {
   private known: number;
   private incumbent?: number;
   private dual?: number;
-  private epoch = 0;
+  private epoch: number;
+  private iterations = 0;
+  private endedAtExchange = false;
   private lastReport: { at: number; incumbent?: number; bound?: number } = { at: 0 };
   private readonly kind: ObjectiveKind;
-  private readonly link?: PartnerLink;
+  private link?: PartnerLink;
 
   constructor(
     private readonly program: IntegerProgram,
@@ -141,11 +144,20 @@ class SearchTrack {
   ) {
     this.known = options.knownBound ?? Infinity;
     this.kind = objectiveKind(program);
-    if (options.partner) this.link = new PartnerLink(options.partner.buffer, options.partner.side);
+    const partner = options.partner;
+    if (partner) this.link = new PartnerLink(partner.buffer, partner.side);
+    this.epoch = partner?.stage ? Math.floor(partner.stage.iterationsBefore / partner.epochIterations) : 0;
   }
 
   knownBound(): number {
     return this.known;
+  }
+
+  /** What the next stage of a staged search needs from this one (see `Partnership.stage`). */
+  stageEnd(): StageEnd {
+    const stage = this.options.partner?.stage;
+    if (!stage) return {};
+    return { lpIterations: stage.iterationsBefore + this.iterations, ...(this.endedAtExchange ? { endedByPartner: true as const } : {}) };
   }
 
   /** At a MIP checkpoint: reports progress, exchanges with the partner at an epoch's end, and says whether to stop. */
@@ -153,14 +165,18 @@ class SearchTrack {
     if (this.hooks.shouldStop()) return true;
     this.incumbent = finite(data.mip_primal_bound);
     this.dual = finite(data.mip_dual_bound) ?? this.dual;
+    this.iterations = Number(data.mip_total_lp_iterations ?? 0n);
     this.report();
-    if (this.exchange(Number(data.mip_total_lp_iterations ?? 0n))) return true;
+    if (this.exchange()) {
+      this.endedAtExchange = !this.hooks.shouldStop();
+      return true;
+    }
     return this.proves(this.incumbent);
   }
 
-  /** Tells a waiting partner that this search is over, with its final objective and bound. */
+  /** Tells a waiting partner that this search is over, with its final objective and bound (a stage leaves that to its caller). */
   finish(result: BackendResult | undefined): void {
-    if (!this.link) return;
+    if (!this.link || this.options.partner?.stage) return;
     const objective = result?.status === "solution" ? result.objective : (this.incumbent ?? -Infinity);
     const bound = result?.status === "solution" || result?.status === "stopped" ? (result.bound ?? Infinity) : Infinity;
     this.link.finish({ objective, bound: Math.min(bound, this.known) });
@@ -170,13 +186,23 @@ class SearchTrack {
     return provenByBound(objective, Math.min(this.known, this.dual ?? Infinity), this.kind, this.options.gap);
   }
 
-  /** At an epoch's end, learns the partner's bound; true when the partner has finished or either plan is proven. */
-  private exchange(iterations: number): boolean {
+  /**
+   * At an epoch's end, learns the partner's bound; true when the partner has finished or either plan
+   * is proven. A partner that left without an answer leaves this search on its own.
+   */
+  private exchange(): boolean {
     const partner = this.options.partner;
-    if (!this.link || !partner || iterations < (this.epoch + 1) * partner.epochIterations) return false;
+    const work = (partner?.stage?.iterationsBefore ?? 0) + this.iterations;
+    if (!this.link || !partner || work < (this.epoch + 1) * partner.epochIterations) return false;
     this.epoch += 1;
-    this.link.publish(this.epoch, { objective: this.incumbent ?? -Infinity, bound: Math.min(this.known, this.dual ?? Infinity) });
+    // A stage's own dual bound may hold only for its cut-down program; what it was told holds for the whole.
+    const ownBound = partner.stage?.boundHolds === false ? Infinity : (this.dual ?? Infinity);
+    this.link.publish(this.epoch, { objective: this.incumbent ?? -Infinity, bound: Math.min(this.known, ownBound) });
     const seen = this.link.partnerAt(this.epoch, () => this.hooks.shouldStop());
+    if (seen === "left") {
+      this.link = undefined;
+      return false;
+    }
     if (!seen) return true;
     this.known = Math.min(this.known, seen.state.bound);
     const best = Math.max(this.incumbent ?? -Infinity, seen.state.objective);

@@ -1,0 +1,65 @@
+import type { IntegerProgram } from "../model/program.js";
+import { PartnerLink, partnerBuffer, type Partnership, type SearchState } from "./partner.js";
+import { runBackend, type RunOptions } from "./run.js";
+import type { BackendResult } from "./types.js";
+
+/**
+ * Plain HiGHS (presolve, primal heuristics, the whole program) as the partner of a staged search
+ * (`partner.ts`): side 1, on a thread of its own, while the staged search is side 0 across its
+ * stages. Which of the two proves a model first depends on the model (measured in
+ * docs/formulation.md); as partners they share objectives and bounds at epochs of LP iterations, so
+ * the answer is the same on every run, and it comes when the faster of the two gets there.
+ *
+ * The staged search's stages take `stage(…)` as their partnership. When a stage ends at an exchange
+ * (`endedByPartner`), `conclude` gives the racer's answer; whenever the staged search ends, it says so
+ * with `finish` (or `conclude`), so that the racer, which may be waiting for it, stops at its next epoch.
+ */
+export class Racer {
+  private readonly buffer = partnerBuffer();
+  private readonly stopper = new AbortController();
+  private result: Promise<BackendResult | undefined> = Promise.resolve(undefined);
+  private failed = false;
+
+  constructor(
+    private readonly program: IntegerProgram,
+    private readonly options: RunOptions,
+    private readonly epochIterations: number,
+  ) {}
+
+  /**
+   * Starts the racer; call it once the first stage it races has claimed its solver thread. Epochs
+   * count the LP iterations of the stages from there (`stage`), which are its partners.
+   */
+  start(): void {
+    const { program, options, epochIterations } = this;
+    const signal = options.signal ? AbortSignal.any([options.signal, this.stopper.signal]) : this.stopper.signal;
+    const { gap, seed, timeLimitMs } = options;
+    this.result = runBackend("highs", program, { gap, seed, timeLimitMs, signal, partner: { buffer: this.buffer, side: 1, epochIterations } }).catch(() => {
+      // Its failure costs only speed: the staged search goes on alone.
+      this.failed = true;
+      new PartnerLink(this.buffer, 1).leave();
+      return undefined;
+    });
+  }
+
+  /**
+   * The partnership of a stage after `iterationsBefore` LP iterations of the stages raced so far, or
+   * none before the racer starts (so a stage that is to be raced must call `start` after this).
+   */
+  stage(iterationsBefore: number, boundHolds: boolean): Partnership | undefined {
+    if (this.failed) return undefined;
+    return { buffer: this.buffer, side: 0, epochIterations: this.epochIterations, stage: { iterationsBefore, boundHolds } };
+  }
+
+  /** The staged search has ended with its own answer: the racer's is not needed. */
+  finish(state: SearchState): void {
+    new PartnerLink(this.buffer, 0).finish(state);
+    this.stopper.abort();
+  }
+
+  /** The staged search has ended at an exchange: the racer ends at its next epoch, with this answer. */
+  async conclude(state: SearchState): Promise<BackendResult | undefined> {
+    new PartnerLink(this.buffer, 0).finish(state);
+    return this.result;
+  }
+}
