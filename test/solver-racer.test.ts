@@ -3,6 +3,7 @@ import { Worker } from "node:worker_threads";
 import highsModule, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseScenario, type Plan } from "../src/domain/index.js";
+import { restrictColumns, type IntegerProgram } from "../src/model/program.js";
 import { solveScenario } from "../src/pipeline/solve.js";
 import { highsBackend } from "../src/solvers/highs.js";
 import { defaultExport } from "../src/solvers/interop.js";
@@ -43,11 +44,12 @@ describe("a stage of a staged search with a partner", () => {
 
   it("counts its LP iterations on from the earlier stages', and leaves saying the side has finished to its caller", () => {
     const buffer = partnerBuffer();
-    const stage = { iterationsBefore: 12_345, boundHolds: true };
+    const stage = { iterationsBefore: 12_345, epochsBefore: 3, boundHolds: true };
     const r = highs(multiKnapsack(2, 60, 5), { ...options, partner: { buffer, side: 0, epochIterations: 1e9, stage } }, hooks);
     expect(r.status).toBe("solution");
     if (r.status !== "solution") return;
     expect(r.lpIterations).toBeGreaterThan(stage.iterationsBefore);
+    expect(r.epochs).toBe(stage.epochsBefore);
     expect(r.endedByPartner).toBeUndefined();
     let polls = 0;
     expect(new PartnerLink(buffer, 1).partnerAt(1, () => ++polls > 1)).toBeUndefined();
@@ -58,12 +60,53 @@ describe("a stage of a staged search with a partner", () => {
     const alone = highs(program, { ...options, gap: 0 }, hooks);
     const buffer = partnerBuffer();
     new PartnerLink(buffer, 1).leave();
-    const r = highs(program, { ...options, gap: 0, partner: { buffer, side: 0, epochIterations: 50, stage: { iterationsBefore: 0, boundHolds: true } } }, hooks);
+    const r = highs(program, { ...options, gap: 0, partner: { buffer, side: 0, epochIterations: 50, stage: { iterationsBefore: 0, epochsBefore: 0, boundHolds: true } } }, hooks);
     expect(r.status).toBe("solution");
     expect(alone.status).toBe("solution");
     if (r.status !== "solution" || alone.status !== "solution") return;
     expect(r.objective).toBeCloseTo(alone.objective, 6);
     expect(r.endedByPartner).toBeUndefined();
+  });
+});
+
+describe("a stage whose program is cut down (its own dual bound holds for it alone)", () => {
+  let highs: BackendSolve;
+  const whole = multiKnapsack(5, 60, 5);
+  // Every other item removed: the cut-down optimum is far below the whole program's.
+  const cut = restrictColumns(whole, (j) => j % 2 === 0).program;
+  let wholeOptimum: number;
+  let cutOptimum: number;
+  beforeAll(async () => {
+    highs = highsBackend(await defaultExport<() => Promise<Highs>>(highsModule)());
+    const optimum = (p: IntegerProgram) => {
+      const r = highs(p, { ...options, gap: 0 }, hooks);
+      if (r.status !== "solution") throw new Error("no solution");
+      return Math.round(r.objective);
+    };
+    wholeOptimum = optimum(whole);
+    cutOptimum = optimum(cut);
+  });
+
+  /** The cut-down search, its partner having published the whole optimum's plan with a bound that does not prove it. */
+  const besidePartner = (boundHolds: boolean) => {
+    const buffer = partnerBuffer();
+    const partner = new PartnerLink(buffer, 1);
+    for (let epoch = 1; epoch <= 200; epoch++) partner.publish(epoch, { objective: wholeOptimum, bound: wholeOptimum + 50 });
+    return highs(cut, { ...options, gap: 0, partner: { buffer, side: 0, epochIterations: 5, stage: { iterationsBefore: 0, epochsBefore: 0, boundHolds } } }, hooks);
+  };
+
+  it("never takes its own bound as proof of the partner's plan", () => {
+    expect(cutOptimum).toBeLessThan(wholeOptimum - 50);
+    const r = besidePartner(false);
+    expect(r.status).toBe("solution");
+    if (r.status !== "solution") return;
+    expect(r.endedByPartner).toBeUndefined();
+    expect(Math.round(r.objective)).toBe(cutOptimum);
+  });
+
+  it("(where its bound did hold, the same exchange would prove the partner's plan and end it)", () => {
+    const r = besidePartner(true);
+    expect(r.status === "solution" && r.endedByPartner).toBe(true);
   });
 });
 

@@ -92,11 +92,11 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
     report();
   };
   const racer = p.columns.length <= RACER_MAX_COLUMNS && p.columns.some((c) => c.integer) ? new Racer(p, options, EPOCH_ITERATIONS) : undefined;
-  /** LP iterations of the stages so far: the racer's partnership counts epochs across them. */
-  let work = 0;
-  const partner = (stage: BackendResult, boundHolds = true) => {
-    if (stage.status !== "infeasible") work = stage.lpIterations ?? work;
-    return racer?.stage(work, boundHolds);
+  /** LP iterations and epochs of the stages so far: the racer's partnership goes on across them. */
+  let work = { iterationsBefore: 0, epochsBefore: 0 };
+  const partner = (previous: BackendResult, boundHolds = true) => {
+    if (previous.status !== "infeasible" && previous.lpIterations !== undefined) work = { iterationsBefore: previous.lpIterations, epochsBefore: previous.epochs ?? 0 };
+    return racer?.stage({ ...work, boundHolds });
   };
   /** The answer, with the racer's when the last stage ended at an exchange with it. */
   const end = async (last: BackendResult): Promise<BackendResult> => {

@@ -146,7 +146,7 @@ class SearchTrack {
     this.kind = objectiveKind(program);
     const partner = options.partner;
     if (partner) this.link = new PartnerLink(partner.buffer, partner.side);
-    this.epoch = partner?.stage ? Math.floor(partner.stage.iterationsBefore / partner.epochIterations) : 0;
+    this.epoch = partner?.stage?.epochsBefore ?? 0;
   }
 
   knownBound(): number {
@@ -157,7 +157,7 @@ class SearchTrack {
   stageEnd(): StageEnd {
     const stage = this.options.partner?.stage;
     if (!stage) return {};
-    return { lpIterations: stage.iterationsBefore + this.iterations, ...(this.endedAtExchange ? { endedByPartner: true as const } : {}) };
+    return { lpIterations: stage.iterationsBefore + this.iterations, epochs: this.epoch, ...(this.endedAtExchange ? { endedByPartner: true as const } : {}) };
   }
 
   /** At a MIP checkpoint: reports progress, exchanges with the partner at an epoch's end, and says whether to stop. */
@@ -206,7 +206,9 @@ class SearchTrack {
     if (!seen) return true;
     this.known = Math.min(this.known, seen.state.bound);
     const best = Math.max(this.incumbent ?? -Infinity, seen.state.objective);
-    return seen.finished || (Number.isFinite(best) && this.proves(best));
+    // The partner's plan is one of the whole program's: only a bound that holds for the whole proves it.
+    const wholeBound = Math.min(this.known, ownBound);
+    return seen.finished || provenByBound(Number.isFinite(best) ? best : undefined, wholeBound, this.kind, this.options.gap);
   }
 
   private report(): void {

@@ -32,7 +32,14 @@ export interface Partnership {
    * the LP iterations of the earlier stages, and its end is not the side's end (the caller says
    * when the side has finished). Default: the run is the whole search.
    */
-  stage?: { iterationsBefore: number; boundHolds: boolean };
+  stage?: StageOfSearch;
+}
+
+/** Where a stage of a staged search starts, and whether its own dual bound holds for the partner's program. */
+export interface StageOfSearch {
+  iterationsBefore: number;
+  epochsBefore: number;
+  boundHolds: boolean;
 }
 
 const HEADER_INTS = 4;

@@ -1,5 +1,5 @@
 import type { IntegerProgram } from "../model/program.js";
-import { PartnerLink, partnerBuffer, type Partnership, type SearchState } from "./partner.js";
+import { PartnerLink, partnerBuffer, type Partnership, type SearchState, type StageOfSearch } from "./partner.js";
 import { runBackend, type RunOptions } from "./run.js";
 import type { BackendResult } from "./types.js";
 
@@ -42,13 +42,10 @@ export class Racer {
     });
   }
 
-  /**
-   * The partnership of a stage after `iterationsBefore` LP iterations of the stages raced so far, or
-   * none before the racer starts (so a stage that is to be raced must call `start` after this).
-   */
-  stage(iterationsBefore: number, boundHolds: boolean): Partnership | undefined {
+  /** The partnership of a stage that goes on from the stages raced before it; none once the racer has failed. */
+  stage(stage: StageOfSearch): Partnership | undefined {
     if (this.failed) return undefined;
-    return { buffer: this.buffer, side: 0, epochIterations: this.epochIterations, stage: { iterationsBefore, boundHolds } };
+    return { buffer: this.buffer, side: 0, epochIterations: this.epochIterations, stage };
   }
 
   /** The staged search has ended with its own answer: the racer's is not needed. */

@@ -30,8 +30,9 @@ export interface BackendOptions {
 
 /** Of a run that is one stage of a staged search with a partner (`Partnership.stage`). */
 export interface StageEnd {
-  /** LP iterations of this stage and the earlier ones: where the next stage's epochs continue. */
+  /** LP iterations of this stage and the earlier ones, and the epochs they made: where the next stage goes on. */
   lpIterations?: number;
+  epochs?: number;
   /** The stage ended at an exchange with the partner (it finished, or a plan was proven by the bound they share). */
   endedByPartner?: true;
 }
