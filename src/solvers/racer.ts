@@ -4,6 +4,17 @@ import { runBackend, type RunOptions } from "./run.js";
 import type { BackendResult } from "./types.js";
 
 /**
+ * LP iterations per epoch of each side. They need not be equal: each side's epochs end at points of
+ * its own work, which is what keeps the answer independent of the threads' speeds. Shorter epochs
+ * for the stages let them see sooner that the racer has finished (their root's cut rounds do few LP
+ * iterations a second); longer ones for the racer keep it from waiting for them at every epoch.
+ */
+export interface RaceEpochs {
+  stages: number;
+  racer: number;
+}
+
+/**
  * Plain HiGHS (presolve, primal heuristics, the whole program) as the partner of a staged search
  * (`partner.ts`): side 1, on a thread of its own, while the staged search is side 0 across its
  * stages. Which of the two proves a model first depends on the model (measured in
@@ -23,7 +34,7 @@ export class Racer {
   constructor(
     private readonly program: IntegerProgram,
     private readonly options: RunOptions,
-    private readonly epochIterations: number,
+    private readonly epochIterations: RaceEpochs,
   ) {}
 
   /**
@@ -34,7 +45,7 @@ export class Racer {
     const { program, options, epochIterations } = this;
     const signal = options.signal ? AbortSignal.any([options.signal, this.stopper.signal]) : this.stopper.signal;
     const { gap, seed, timeLimitMs } = options;
-    this.result = runBackend("highs", program, { gap, seed, timeLimitMs, signal, partner: { buffer: this.buffer, side: 1, epochIterations } }).catch(() => {
+    this.result = runBackend("highs", program, { gap, seed, timeLimitMs, signal, partner: { buffer: this.buffer, side: 1, epochIterations: epochIterations.racer } }).catch(() => {
       // Its failure costs only speed: the staged search goes on alone.
       this.failed = true;
       new PartnerLink(this.buffer, 1).leave();
@@ -45,7 +56,7 @@ export class Racer {
   /** The partnership of a stage that goes on from the stages raced before it; none once the racer has failed. */
   stage(stage: StageOfSearch): Partnership | undefined {
     if (this.failed) return undefined;
-    return { buffer: this.buffer, side: 0, epochIterations: this.epochIterations, stage };
+    return { buffer: this.buffer, side: 0, epochIterations: this.epochIterations.stages, stage };
   }
 
   /** The staged search has ended with its own answer: the racer's is not needed. */
