@@ -3,11 +3,12 @@ import os from "node:os";
 import { benchConsole } from "./console.js";
 import { benchService } from "./service.js";
 import { benchSolver } from "./solver.js";
+import { benchSpread } from "./spread.js";
 
-// `npm run bench [-- solver service console]`: runs the named sections (all by default) and writes
+// `npm run bench [-- solver spread service console]`: runs the named sections (all by default) and writes
 // bench/results.md. Speed and memory targets live here, not in the tests.
 
-const SECTIONS: Record<string, () => Promise<string>> = { solver: benchSolver, service: benchService, console: benchConsole };
+const SECTIONS: Record<string, () => Promise<string>> = { solver: benchSolver, spread: benchSpread, service: benchService, console: benchConsole };
 
 const chosen = process.argv.slice(2).filter((a) => a !== "--");
 const unknown = chosen.filter((name) => !(name in SECTIONS));

@@ -20,11 +20,8 @@ const NEIGHBOURHOOD_REDUCED_COST = 0.01;
 const ROOT_ATTEMPT_SHARE = 0.5;
 /** LP iterations between two exchanges of the branch-and-bound pair (a few seconds on 400 employees). */
 const EPOCH_ITERATIONS = 5000;
-/**
- * The same for the stages and their racer (`RaceEpochs`). Measured warm on nine mid-size models
- * (`docs/formulation.md`): 5,000 for both took 36.8 s in total, 1,000 and 5,000 took 29.6 s.
- */
-const RACE_EPOCHS: RaceEpochs = { stages: 1000, racer: 5000 };
+/** The same for the stages and their racer (`RaceEpochs`; the choice is measured in docs/formulation.md). */
+const RACE_EPOCHS: RaceEpochs = { firstStages: 1000, lastStage: 15_000, racer: 5000 };
 /**
  * Largest model raced by plain HiGHS (see `solveWithWarmStart`). At full scale (17,864 columns) the
  * stages prove the optimum in seconds where plain HiGHS is still in its presolve and root, so a racer
@@ -99,9 +96,9 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
   const racer = p.columns.length <= RACER_MAX_COLUMNS && p.columns.some((c) => c.integer) ? new Racer(p, options, RACE_EPOCHS) : undefined;
   /** LP iterations and epochs of the stages so far: the racer's partnership goes on across them. */
   let work = { iterationsBefore: 0, epochsBefore: 0 };
-  const partner = (previous: BackendResult, boundHolds = true) => {
+  const partner = (previous: BackendResult, { boundHolds = true, last = false } = {}) => {
     if (previous.status !== "infeasible" && previous.lpIterations !== undefined) work = { iterationsBefore: previous.lpIterations, epochsBefore: previous.epochs ?? 0 };
-    return racer?.stage({ ...work, boundHolds });
+    return racer?.stage({ ...work, boundHolds }, last);
   };
   /** The answer, with the racer's when the last stage ended at an exchange with it. */
   const end = async (last: BackendResult): Promise<BackendResult> => {
@@ -121,7 +118,7 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
       // The LP bound holds for the cut-down program too; the cut-down program's own bound does not hold for the whole.
       knownBound: bound,
       timeLimitMs: remaining(NEIGHBOURHOOD_SHARE),
-      partner: partner(lp, false),
+      partner: partner(lp, { boundHolds: false }),
     });
     // Now that the neighbourhood has the thread that solved the LP, where HiGHS is warm.
     racer?.start();
@@ -134,12 +131,12 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
     const onReduced = (q: { incumbent?: number; bound?: number }) =>
       options.onProgress?.({ incumbent: q.incumbent, bound: q.bound === undefined ? bound : Math.min(bound, q.bound) });
     /** Options of a stage that works on the cut-down program from the best plan, towards proof. */
-    const proofStage = (r: RestrictedProgram, after: BackendResult): RunOptions => ({
+    const proofStage = (r: RestrictedProgram, after: BackendResult, last = false): RunOptions => ({
       ...options,
       onProgress: onReduced,
       initial: best && r.project(best),
       knownBound: bound,
-      partner: partner(after),
+      partner: partner(after, { last }),
     });
     let reduced = reducedProgram(p, lp, best);
     const root = await runBackend("highs", reduced.program, {
@@ -157,7 +154,7 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
     if (best && value(best) !== before) reduced = reducedProgram(p, lp, best);
 
     if (racer) {
-      const search = await runBackend("highs", reduced.program, { ...proofStage(reduced, root), heuristics: false, timeLimitMs: remaining() });
+      const search = await runBackend("highs", reduced.program, { ...proofStage(reduced, root, true), heuristics: false, timeLimitMs: remaining() });
       take(search, reduced.expand, true);
       return await end(search);
     }

@@ -131,6 +131,8 @@ class SearchTrack {
   private incumbent?: number;
   private dual?: number;
   private epoch: number;
+  /** LP iterations (of this side, across stages) at which the current epoch ends. */
+  private nextEpochAt: number;
   private iterations = 0;
   private endedAtExchange = false;
   private lastReport: { at: number; incumbent?: number; bound?: number } = { at: 0 };
@@ -147,6 +149,7 @@ class SearchTrack {
     const partner = options.partner;
     if (partner) this.link = new PartnerLink(partner.buffer, partner.side);
     this.epoch = partner?.stage?.epochsBefore ?? 0;
+    this.nextEpochAt = partner ? (partner.stage?.iterationsBefore ?? 0) + partner.epochIterations : Infinity;
   }
 
   knownBound(): number {
@@ -193,8 +196,9 @@ class SearchTrack {
   private exchange(): boolean {
     const partner = this.options.partner;
     const work = (partner?.stage?.iterationsBefore ?? 0) + this.iterations;
-    if (!this.link || !partner || work < (this.epoch + 1) * partner.epochIterations) return false;
+    if (!this.link || !partner || work < this.nextEpochAt) return false;
     this.epoch += 1;
+    this.nextEpochAt += partner.epochIterations;
     // A stage's own dual bound may hold only for its cut-down program; what it was told holds for the whole.
     const ownBound = partner.stage?.boundHolds === false ? Infinity : (this.dual ?? Infinity);
     this.link.publish(this.epoch, { objective: this.incumbent ?? -Infinity, bound: Math.min(this.known, ownBound) });

@@ -28,9 +28,9 @@ export interface Partnership {
   /** LP iterations per epoch: the amount of work between two exchanges. */
   epochIterations: number;
   /**
-   * This run is one stage of a longer search of this side (see `Racer`): its epochs continue from
-   * the LP iterations of the earlier stages, and its end is not the side's end (the caller says
-   * when the side has finished). Default: the run is the whole search.
+   * This run is one stage of a longer search of this side (see `Racer`): its epochs are numbered on
+   * from the earlier stages' (its first ends `epochIterations` into it), and its end is not the side's
+   * end (the caller says when the side has finished). Default: the run is the whole search.
    */
   stage?: StageOfSearch;
 }

@@ -4,13 +4,16 @@ import { runBackend, type RunOptions } from "./run.js";
 import type { BackendResult } from "./types.js";
 
 /**
- * LP iterations per epoch of each side. They need not be equal: each side's epochs end at points of
- * its own work, which is what keeps the answer independent of the threads' speeds. Shorter epochs
- * for the stages let them see sooner that the racer has finished (their root's cut rounds do few LP
- * iterations a second); longer ones for the racer keep it from waiting for them at every epoch.
+ * LP iterations per epoch: of the stages that precede branch and bound (the neighbourhood and the
+ * root attempt), of the last stage's branch and bound, and of the racer. They need not be equal:
+ * each side's epochs end at points of its own work, which is what keeps the answer independent of
+ * the threads' speeds. The first stages do few LP iterations a second (cut rounds, small programs):
+ * short epochs there let them see sooner that the racer has finished, and keep the racer from
+ * waiting for them at every epoch; in branch and bound both sides iterate at about one pace.
  */
 export interface RaceEpochs {
-  stages: number;
+  firstStages: number;
+  lastStage: number;
   racer: number;
 }
 
@@ -54,9 +57,10 @@ export class Racer {
   }
 
   /** The partnership of a stage that goes on from the stages raced before it; none once the racer has failed. */
-  stage(stage: StageOfSearch): Partnership | undefined {
+  stage(stage: StageOfSearch, last: boolean): Partnership | undefined {
     if (this.failed) return undefined;
-    return { buffer: this.buffer, side: 0, epochIterations: this.epochIterations.stages, stage };
+    const epochIterations = last ? this.epochIterations.lastStage : this.epochIterations.firstStages;
+    return { buffer: this.buffer, side: 0, epochIterations, stage };
   }
 
   /** The staged search has ended with its own answer: the racer's is not needed. */
