@@ -9,7 +9,8 @@ import type { BackendResult } from "./types.js";
  * each side's epochs end at points of its own work, which is what keeps the answer independent of
  * the threads' speeds. The first stages do few LP iterations a second (cut rounds, small programs):
  * short epochs there let them see sooner that the racer has finished, and keep the racer from
- * waiting for them at every epoch; in branch and bound both sides iterate at about one pace.
+ * waiting for them at every epoch. In the last stage it is often the stages' own search that proves
+ * the plan, and longer epochs there hold it back less at the racer's pace.
  */
 export interface RaceEpochs {
   firstStages: number;
