@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
-import { parseScenario, type Scenario } from "../src/domain/index.js";
+import { fileURLToPath } from "node:url";
+import { readScenario } from "../src/cli/io.js";
+import type { Scenario } from "../src/domain/index.js";
 import { generateScenario, namedScenario } from "../src/generate/index.js";
 import { solveScenario } from "../src/pipeline/solve.js";
 
@@ -15,7 +16,7 @@ const LIMIT_S = 120;
 const TARGET_MS = 1000;
 
 function conformance(name: string): Scenario {
-  return parseScenario(JSON.parse(readFileSync(new URL(`../fixtures/conformance/${name}.json`, import.meta.url), "utf8")));
+  return readScenario(fileURLToPath(new URL(`../fixtures/conformance/${name}.json`, import.meta.url)));
 }
 
 const fmt = (x: number | null | undefined) => (x === null || x === undefined ? "–" : x.toLocaleString("en-US", { maximumFractionDigits: 0 }));

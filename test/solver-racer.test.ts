@@ -42,13 +42,12 @@ describe("a stage of a staged search with a partner", () => {
     highs = highsBackend(await defaultExport<() => Promise<Highs>>(highsModule)());
   });
 
-  it("counts its LP iterations on from the earlier stages', and leaves saying the side has finished to its caller", () => {
+  it("numbers its epochs on from the earlier stages', and leaves saying the side has finished to its caller", () => {
     const buffer = partnerBuffer();
-    const stage = { iterationsBefore: 12_345, epochsBefore: 3, boundHolds: true };
+    const stage = { epochsBefore: 3, boundHolds: true };
     const r = highs(multiKnapsack(2, 60, 5), { ...options, partner: { buffer, side: 0, epochIterations: 1e9, stage } }, hooks);
     expect(r.status).toBe("solution");
     if (r.status !== "solution") return;
-    expect(r.lpIterations).toBeGreaterThan(stage.iterationsBefore);
     expect(r.epochs).toBe(stage.epochsBefore);
     expect(r.endedByPartner).toBeUndefined();
     let polls = 0;
@@ -60,7 +59,7 @@ describe("a stage of a staged search with a partner", () => {
     const alone = highs(program, { ...options, gap: 0 }, hooks);
     const buffer = partnerBuffer();
     new PartnerLink(buffer, 1).leave();
-    const r = highs(program, { ...options, gap: 0, partner: { buffer, side: 0, epochIterations: 50, stage: { iterationsBefore: 0, epochsBefore: 0, boundHolds: true } } }, hooks);
+    const r = highs(program, { ...options, gap: 0, partner: { buffer, side: 0, epochIterations: 50, stage: { epochsBefore: 0, boundHolds: true } } }, hooks);
     expect(r.status).toBe("solution");
     expect(alone.status).toBe("solution");
     if (r.status !== "solution" || alone.status !== "solution") return;
@@ -92,7 +91,7 @@ describe("a stage whose program is cut down (its own dual bound holds for it alo
     const buffer = partnerBuffer();
     const partner = new PartnerLink(buffer, 1);
     for (let epoch = 1; epoch <= 200; epoch++) partner.publish(epoch, { objective: wholeOptimum, bound: wholeOptimum + 50 });
-    return highs(cut, { ...options, gap: 0, partner: { buffer, side: 0, epochIterations: 5, stage: { iterationsBefore: 0, epochsBefore: 0, boundHolds } } }, hooks);
+    return highs(cut, { ...options, gap: 0, partner: { buffer, side: 0, epochIterations: 5, stage: { epochsBefore: 0, boundHolds } } }, hooks);
   };
 
   it("never takes its own bound as proof of the partner's plan", () => {

@@ -4,7 +4,7 @@ import { roundedSolution } from "../model/rounding.js";
 import { objectiveKind, provenBound, provenWithin } from "../solvers/bound.js";
 import { Racer, type RaceEpochs } from "../solvers/racer.js";
 import { runBackend, runSearchPair, type RunOptions } from "../solvers/run.js";
-import type { BackendResult } from "../solvers/types.js";
+import { endedByPartner, type BackendResult } from "../solvers/types.js";
 import { fixByReducedCosts, type LpOptimum } from "./reduced-cost.js";
 
 /** Share of the time limit, and branch-and-bound nodes, the neighbourhood search may use: it is a heuristic. */
@@ -94,16 +94,16 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
     report();
   };
   const racer = p.columns.length <= RACER_MAX_COLUMNS && p.columns.some((c) => c.integer) ? new Racer(p, options, RACE_EPOCHS) : undefined;
-  /** LP iterations and epochs of the stages so far: the racer's partnership goes on across them. */
-  let work = { iterationsBefore: 0, epochsBefore: 0 };
+  /** Epochs of the stages so far: the racer's partnership goes on across them. */
+  let epochsBefore = 0;
   const partner = (previous: BackendResult, { boundHolds = true, last = false } = {}) => {
-    if (previous.status !== "infeasible" && previous.lpIterations !== undefined) work = { iterationsBefore: previous.lpIterations, epochsBefore: previous.epochs ?? 0 };
-    return racer?.stage({ ...work, boundHolds }, last);
+    if (previous.status !== "infeasible") epochsBefore = previous.epochs ?? epochsBefore;
+    return racer?.stage({ epochsBefore, boundHolds }, last);
   };
   /** The answer, with the racer's when the last stage ended at an exchange with it. */
   const end = async (last: BackendResult): Promise<BackendResult> => {
     const state = { objective: best ? value(best) : -Infinity, bound };
-    if (racer && last.status !== "infeasible" && last.endedByPartner) take(await racer.conclude(state), (v) => v, true);
+    if (racer && endedByPartner(last)) take(await racer.conclude(state), (v) => v, true);
     else racer?.finish(state);
     return best ? answer(best) : last;
   };
@@ -126,7 +126,7 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
     take(local, neighbourhood.expand, false);
     best ??= roundedSolution(model, lp.values);
     report();
-    if (proven() || (local.status !== "infeasible" && local.endedByPartner)) return await end(local);
+    if (proven() || endedByPartner(local)) return await end(local);
 
     const onReduced = (q: { incumbent?: number; bound?: number }) =>
       options.onProgress?.({ incumbent: q.incumbent, bound: q.bound === undefined ? bound : Math.min(bound, q.bound) });
@@ -150,7 +150,7 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
     if (root.status === "infeasible") return await end(root);
     const before = best && value(best);
     take(root, reduced.expand, true);
-    if (proven() || root.endedByPartner) return await end(root);
+    if (proven() || endedByPartner(root)) return await end(root);
     if (best && value(best) !== before) reduced = reducedProgram(p, lp, best);
 
     if (racer) {

@@ -131,7 +131,7 @@ class SearchTrack {
   private incumbent?: number;
   private dual?: number;
   private epoch: number;
-  /** LP iterations (of this side, across stages) at which the current epoch ends. */
+  /** LP iterations of this run at which the current epoch ends. */
   private nextEpochAt: number;
   private iterations = 0;
   private endedAtExchange = false;
@@ -149,7 +149,7 @@ class SearchTrack {
     const partner = options.partner;
     if (partner) this.link = new PartnerLink(partner.buffer, partner.side);
     this.epoch = partner?.stage?.epochsBefore ?? 0;
-    this.nextEpochAt = partner ? (partner.stage?.iterationsBefore ?? 0) + partner.epochIterations : Infinity;
+    this.nextEpochAt = partner?.epochIterations ?? Infinity;
   }
 
   knownBound(): number {
@@ -160,7 +160,7 @@ class SearchTrack {
   stageEnd(): StageEnd {
     const stage = this.options.partner?.stage;
     if (!stage) return {};
-    return { lpIterations: stage.iterationsBefore + this.iterations, epochs: this.epoch, ...(this.endedAtExchange ? { endedByPartner: true as const } : {}) };
+    return { epochs: this.epoch, ...(this.endedAtExchange ? { endedByPartner: true as const } : {}) };
   }
 
   /** At a MIP checkpoint: reports progress, exchanges with the partner at an epoch's end, and says whether to stop. */
@@ -195,8 +195,7 @@ class SearchTrack {
    */
   private exchange(): boolean {
     const partner = this.options.partner;
-    const work = (partner?.stage?.iterationsBefore ?? 0) + this.iterations;
-    if (!this.link || !partner || work < this.nextEpochAt) return false;
+    if (!this.link || !partner || this.iterations < this.nextEpochAt) return false;
     this.epoch += 1;
     this.nextEpochAt += partner.epochIterations;
     // A stage's own dual bound may hold only for its cut-down program; what it was told holds for the whole.

@@ -35,9 +35,8 @@ export interface Partnership {
   stage?: StageOfSearch;
 }
 
-/** Where a stage of a staged search starts, and whether its own dual bound holds for the partner's program. */
+/** The epochs a staged search made before this stage, and whether the stage's own dual bound holds for the partner's program. */
 export interface StageOfSearch {
-  iterationsBefore: number;
   epochsBefore: number;
   boundHolds: boolean;
 }

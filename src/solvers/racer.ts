@@ -31,6 +31,8 @@ export interface RaceEpochs {
  */
 export class Racer {
   private readonly buffer = partnerBuffer();
+  /** The staged search's side of the partnership, as seen from this thread. */
+  private readonly stages = new PartnerLink(this.buffer, 0);
   private readonly stopper = new AbortController();
   private result: Promise<BackendResult | undefined> = Promise.resolve(undefined);
   private failed = false;
@@ -42,8 +44,8 @@ export class Racer {
   ) {}
 
   /**
-   * Starts the racer; call it once the first stage it races has claimed its solver thread. Epochs
-   * count the LP iterations of the stages from there (`stage`), which are its partners.
+   * Starts the racer; call it once the first stage it races has claimed its solver thread. The
+   * stages from there (`stage`) are its partners.
    */
   start(): void {
     const { program, options, epochIterations } = this;
@@ -66,13 +68,13 @@ export class Racer {
 
   /** The staged search has ended with its own answer: the racer's is not needed. */
   finish(state: SearchState): void {
-    new PartnerLink(this.buffer, 0).finish(state);
+    this.stages.finish(state);
     this.stopper.abort();
   }
 
   /** The staged search has ended at an exchange: the racer ends at its next epoch, with this answer. */
   async conclude(state: SearchState): Promise<BackendResult | undefined> {
-    new PartnerLink(this.buffer, 0).finish(state);
+    this.stages.finish(state);
     return this.result;
   }
 }

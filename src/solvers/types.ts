@@ -30,11 +30,15 @@ export interface BackendOptions {
 
 /** Of a run that is one stage of a staged search with a partner (`Partnership.stage`). */
 export interface StageEnd {
-  /** LP iterations of this stage and the earlier ones, and the epochs they made: where the next stage goes on. */
-  lpIterations?: number;
+  /** Epochs of this stage and the earlier ones: where the next stage's numbering goes on. */
   epochs?: number;
   /** The stage ended at an exchange with the partner (it finished, or a plan was proven by the bound they share). */
   endedByPartner?: true;
+}
+
+/** The run was a stage that ended at an exchange with its partner. */
+export function endedByPartner(result: BackendResult): boolean {
+  return result.status !== "infeasible" && result.endedByPartner === true;
 }
 
 /** What a solve found. `bound` is a proven upper bound on the optimum (maximisation); status comes from the gap. */
