@@ -1,111 +1,75 @@
 import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
-import highsModule, { type Highs } from "highs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseScenario, type Plan } from "../src/domain/index.js";
-import { restrictColumns, type IntegerProgram } from "../src/model/program.js";
+import { objectiveOf } from "../src/model/program.js";
 import { solveScenario } from "../src/pipeline/solve.js";
-import { highsBackend } from "../src/solvers/highs.js";
-import { defaultExport } from "../src/solvers/interop.js";
-import { PartnerLink, partnerBuffer } from "../src/solvers/partner.js";
-import type { BackendHooks, BackendOptions, BackendSolve } from "../src/solvers/types.js";
+import { firstWithinGapOfOptimum } from "../src/solvers/bound.js";
+import { Racer } from "../src/solvers/racer.js";
+import type { BackendResult } from "../src/solvers/types.js";
 import { multiKnapsack } from "./support/multi-knapsack.js";
 
-// Mid-size models are raced by plain HiGHS on a second thread, the partner of the staged warm start
-// across its stages (src/solvers/racer.ts). The racer may find and prove the plan first, yet the
-// answer must not depend on which thread ran faster.
+// Mid-size models are raced by plain HiGHS on a second thread (src/solvers/racer.ts, `race` in
+// src/pipeline/warm-start.ts). The two never wait for each other, yet the answer must not depend on
+// which thread ran faster: it is the first of a fixed list of plans within the gap of the optimum.
 
-const options: BackendOptions = { gap: 1e-6, seed: 0 };
-const never = () => false;
-const hooks: BackendHooks = { shouldStop: never, onProgress: () => {}, onIncumbent: () => {} };
+describe("the first of a fixed list of plans within the gap of the optimum", () => {
+  const integral = (objectives: number[], bound: number, best: number, gap = 0) => firstWithinGapOfOptimum(objectives, { bound, best }, "integral", gap);
 
-describe("PartnerLink, for a racer that may fail", () => {
-  it("tells a waiting partner that this side left without an answer", () => {
-    const buffer = partnerBuffer();
-    new PartnerLink(buffer, 1).leave();
-    expect(new PartnerLink(buffer, 0).partnerAt(1, never)).toBe("left");
+  it("is the first plan a bound proves, rounded down for an integral objective", () => {
+    expect(integral([100, 90, 100], 100.4, 100)).toBe(0);
   });
 
-  it("keeps the first final state of a side that is told twice it has finished", () => {
-    const buffer = partnerBuffer();
-    const a = new PartnerLink(buffer, 0);
-    a.finish({ objective: 15, bound: 16 });
-    a.finish({ objective: -Infinity, bound: Infinity });
-    a.leave();
-    expect(new PartnerLink(buffer, 1).partnerAt(1, never)).toEqual({ state: { objective: 15, bound: 16 }, finished: true });
-  });
-});
-
-describe("a stage of a staged search with a partner", () => {
-  let highs: BackendSolve;
-  beforeAll(async () => {
-    highs = highsBackend(await defaultExport<() => Promise<Highs>>(highsModule)());
+  it("passes over plans a better plan shows to be outside the gap", () => {
+    expect(integral([99, 95, 100, 100], 100, 100)).toBe(2);
   });
 
-  it("numbers its epochs on from the earlier stages', and leaves saying the side has finished to its caller", () => {
-    const buffer = partnerBuffer();
-    const stage = { epochsBefore: 3, boundHolds: true };
-    const r = highs(multiKnapsack(2, 60, 5), { ...options, partner: { buffer, side: 0, epochIterations: 1e9, stage } }, hooks);
-    expect(r.status).toBe("solution");
-    if (r.status !== "solution") return;
-    expect(r.epochs).toBe(stage.epochsBefore);
-    expect(r.endedByPartner).toBeUndefined();
-    let polls = 0;
-    expect(new PartnerLink(buffer, 1).partnerAt(1, () => ++polls > 1)).toBeUndefined();
+  it("is not known while a plan may be within the gap but is not proven to be", () => {
+    // The optimum is 99 or 100: the first plan is optimal or not, and neither the bound nor the best plan tells.
+    expect(integral([99, 100], 100.5, 99)).toBeUndefined();
+    expect(integral([99, 100], 100.5, 100)).toBe(1);
+    expect(integral([99, 100], 99.9, 100)).toBe(0);
   });
 
-  it("goes on alone to the optimum when its partner has left", () => {
-    const program = multiKnapsack(4, 60, 5);
-    const alone = highs(program, { ...options, gap: 0 }, hooks);
-    const buffer = partnerBuffer();
-    new PartnerLink(buffer, 1).leave();
-    const r = highs(program, { ...options, gap: 0, partner: { buffer, side: 0, epochIterations: 50, stage: { epochsBefore: 0, boundHolds: true } } }, hooks);
-    expect(r.status).toBe("solution");
-    expect(alone.status).toBe("solution");
-    if (r.status !== "solution" || alone.status !== "solution") return;
-    expect(r.objective).toBeCloseTo(alone.objective, 6);
-    expect(r.endedByPartner).toBeUndefined();
+  it("takes the gap as the measure of within", () => {
+    expect(integral([99, 100], 100, 100, 0.02)).toBe(0);
+    expect(integral([99, 100], 100, 100, 0.01)).toBe(1);
+    expect(firstWithinGapOfOptimum([99.5, 100], { bound: 100.05, best: 100 }, "real", 0.001)).toBe(1);
+    expect(firstWithinGapOfOptimum([99.95, 100], { bound: 100.02, best: 100 }, "real", 0.001)).toBe(0);
+  });
+
+  it("ignores the rounding noise of an integral objective computed in floating point", () => {
+    expect(integral([1_009_025.999_999_999_5], 1_009_026.3, 1_009_026)).toBe(0);
   });
 });
 
-describe("a stage whose program is cut down (its own dual bound holds for it alone)", () => {
-  let highs: BackendSolve;
-  const whole = multiKnapsack(5, 60, 5);
-  // Every other item removed: the cut-down optimum is far below the whole program's.
-  const cut = restrictColumns(whole, (j) => j % 2 === 0).program;
-  let wholeOptimum: number;
-  let cutOptimum: number;
-  beforeAll(async () => {
-    highs = highsBackend(await defaultExport<() => Promise<Highs>>(highsModule)());
-    const optimum = (p: IntegerProgram) => {
-      const r = highs(p, { ...options, gap: 0 }, hooks);
-      if (r.status !== "solution") throw new Error("no solution");
-      return Math.round(r.objective);
+describe("the racer, plain HiGHS told nothing", () => {
+  it("reports every plan it finds in order, each better than the last, the last its proven answer", async () => {
+    const program = multiKnapsack(7, 60, 5);
+    const bounds: number[] = [];
+    let end: BackendResult | undefined;
+    const racer = new Racer(program, { gap: 0, seed: 0 }, { onPlan: () => {}, onBound: (b) => bounds.push(b), onEnd: (r) => (end = r) });
+    racer.start();
+    await racer.ended;
+    expect(end?.status).toBe("solution");
+    if (end?.status !== "solution") return;
+    const objectives = racer.plans.map((values) => objectiveOf(program, values));
+    expect(objectives.length).toBeGreaterThan(1);
+    for (let i = 1; i < objectives.length; i++) expect(objectives[i]).toBeGreaterThanOrEqual(objectives[i - 1]);
+    expect(objectives.at(-1)).toBe(end.objective);
+    expect(Math.min(...bounds)).toBeLessThan(end.objective + 1);
+    expect(racer.failed).toBe(false);
+  });
+
+  it("finds the same plans in the same order on every run", async () => {
+    const program = multiKnapsack(11, 60, 5);
+    const run = async () => {
+      const racer = new Racer(program, { gap: 0, seed: 0 }, { onPlan: () => {}, onBound: () => {}, onEnd: () => {} });
+      racer.start();
+      await racer.ended;
+      return racer.plans;
     };
-    wholeOptimum = optimum(whole);
-    cutOptimum = optimum(cut);
-  });
-
-  /** The cut-down search, its partner having published the whole optimum's plan with a bound that does not prove it. */
-  const besidePartner = (boundHolds: boolean) => {
-    const buffer = partnerBuffer();
-    const partner = new PartnerLink(buffer, 1);
-    for (let epoch = 1; epoch <= 200; epoch++) partner.publish(epoch, { objective: wholeOptimum, bound: wholeOptimum + 50 });
-    return highs(cut, { ...options, gap: 0, partner: { buffer, side: 0, epochIterations: 5, stage: { epochsBefore: 0, boundHolds } } }, hooks);
-  };
-
-  it("never takes its own bound as proof of the partner's plan", () => {
-    expect(cutOptimum).toBeLessThan(wholeOptimum - 50);
-    const r = besidePartner(false);
-    expect(r.status).toBe("solution");
-    if (r.status !== "solution") return;
-    expect(r.endedByPartner).toBeUndefined();
-    expect(Math.round(r.objective)).toBe(cutOptimum);
-  });
-
-  it("(where its bound did hold, the same exchange would prove the partner's plan and end it)", () => {
-    const r = besidePartner(true);
-    expect(r.status === "solution" && r.endedByPartner).toBe(true);
+    expect(await run()).toEqual(await run());
   });
 });
 

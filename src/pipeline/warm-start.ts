@@ -1,10 +1,10 @@
 import type { AllocationModel } from "../model/build.js";
 import { objectiveOf, restrictColumns, type IntegerProgram, type RestrictedProgram } from "../model/program.js";
 import { roundedSolution } from "../model/rounding.js";
-import { objectiveKind, provenBound, provenWithin } from "../solvers/bound.js";
-import { Racer, type RaceEpochs } from "../solvers/racer.js";
+import { firstWithinGapOfOptimum, objectiveKind, provenBound, provenWithin, type ObjectiveKind } from "../solvers/bound.js";
+import { Racer } from "../solvers/racer.js";
 import { runBackend, runSearchPair, type RunOptions } from "../solvers/run.js";
-import { endedByPartner, type BackendResult } from "../solvers/types.js";
+import type { BackendResult } from "../solvers/types.js";
 import { fixByReducedCosts, type LpOptimum } from "./reduced-cost.js";
 
 /** Share of the time limit, and branch-and-bound nodes, the neighbourhood search may use: it is a heuristic. */
@@ -20,8 +20,6 @@ const NEIGHBOURHOOD_REDUCED_COST = 0.01;
 const ROOT_ATTEMPT_SHARE = 0.5;
 /** LP iterations between two exchanges of the branch-and-bound pair (a few seconds on 400 employees). */
 const EPOCH_ITERATIONS = 5000;
-/** The same for the stages and their racer (`RaceEpochs`; the choice is measured in docs/formulation.md). */
-const RACE_EPOCHS: RaceEpochs = { firstStages: 1000, lastStage: 15_000, racer: 5000 };
 /**
  * Largest model raced by plain HiGHS (see `solveWithWarmStart`). At full scale (17,864 columns) the
  * stages prove the optimum in seconds where plain HiGHS is still in its presolve and root, so a racer
@@ -46,6 +44,67 @@ function lpNeighbourhood(p: IntegerProgram, lp: Solution): RestrictedProgram {
   });
 }
 
+/** The best plan of the whole program known so far, and the smallest dual bound proven for it. */
+class Incumbency {
+  best?: number[];
+  bound: number;
+  /** A MIP search found a plan (not only rounding): the root attempt leaves heuristics off and works on the proof. */
+  planFromSearch = false;
+  private readonly kind: ObjectiveKind;
+
+  constructor(
+    private readonly program: IntegerProgram,
+    lpBound: number,
+    private readonly onChange: (state: Incumbency) => void,
+  ) {
+    this.kind = objectiveKind(program);
+    this.bound = provenBound(lpBound, this.kind);
+  }
+
+  value(values: number[]): number {
+    return objectiveOf(this.program, values);
+  }
+
+  offer(values: number[], fromSearch: boolean): void {
+    this.planFromSearch ||= fromSearch;
+    if (!this.best || this.value(values) > this.value(this.best)) this.best = values;
+    this.onChange(this);
+  }
+
+  lower(bound: number): void {
+    this.bound = Math.min(this.bound, provenBound(bound, this.kind));
+    this.onChange(this);
+  }
+
+  /** Takes a stage's plan when it is better, and its dual bound when that holds for the whole program. */
+  take(result: BackendResult, toWhole: (values: number[]) => number[], boundHolds: boolean): void {
+    if (result.status !== "solution") return;
+    this.offer(toWhole(result.values), true);
+    if (boundHolds) this.lower(result.bound);
+  }
+
+  proven(gap: number): boolean {
+    return this.best !== undefined && provenWithin(this.value(this.best), this.bound, this.kind, gap);
+  }
+
+  /** Of the plans, in their order, the first within `gap` of the optimum once that is known (`firstWithinGapOfOptimum`). */
+  firstWithinGapOfOptimum(plans: number[][], gap: number): number[] | undefined {
+    if (!this.best) return undefined;
+    const known = { bound: this.bound, best: this.value(this.best) };
+    const at = firstWithinGapOfOptimum(plans.map((values) => this.value(values)), known, this.kind, gap);
+    return at === undefined ? undefined : plans[at];
+  }
+
+  answer(values: number[]): Solution {
+    return { status: "solution", values, objective: this.value(values), bound: Math.max(this.bound, this.value(values)) };
+  }
+
+  /** The best plan as the answer, or the last stage's own result when there is none. */
+  answerOr(last: BackendResult): BackendResult {
+    return this.best ? this.answer(this.best) : last;
+  }
+}
+
 /**
  * HiGHS from a warm start. MIP search is slow to find good integer plans of this model while its LP
  * bound is tight, so:
@@ -63,108 +122,159 @@ function lpNeighbourhood(p: IntegerProgram, lp: Solution): RestrictedProgram {
  * runs without primal heuristics.
  * Each stage's dual bound holds for the whole program, so the smallest is reported.
  *
- * From stage 2 on, models up to `RACER_MAX_COLUMNS` columns are raced by plain HiGHS on the second
- * core (`Racer`), the partner of stages 2–5: on some models it finds and proves the optimum long
- * before the stages do, on others long after. Larger models instead run stage 5 as a pair of
- * searches, one with primal heuristics and one without (`runSearchPair`). Either way the searches
- * share objectives and bounds at fixed amounts of work, so that the answer is the same on every run.
+ * Mid-size models are raced by plain HiGHS on the second core (`race`); larger ones run stage 5 as a
+ * pair of searches, one with primal heuristics and one without (`runSearchPair`), which share
+ * objectives and bounds at fixed amounts of work. Either way the answer is the same on every run.
  */
 export async function solveWithWarmStart(model: AllocationModel, options: RunOptions): Promise<BackendResult> {
   const started = Date.now();
-  const remaining = (share = 1) => (options.timeLimitMs === undefined ? undefined : Math.max(1, (options.timeLimitMs - (Date.now() - started)) * share));
   const p = model.program;
-  const kind = objectiveKind(p);
   const lp = await runBackend("highs", { ...p, columns: p.columns.map((c) => ({ ...c, integer: false })) }, options);
   if (lp.status !== "solution") return lp;
-  let bound = provenBound(lp.objective, kind);
-  let best: number[] | undefined;
-  /** A MIP stage found a plan (not only rounding): the root attempt leaves heuristics off and works on the proof. */
-  let planFromSearch = false;
-  const value = (values: number[]) => objectiveOf(p, values);
-  const report = () => options.onProgress?.({ incumbent: best && value(best), bound });
-  const proven = () => best !== undefined && provenWithin(value(best), bound, kind, options.gap);
-  const answer = (values: number[]): BackendResult => ({ status: "solution", values, objective: value(values), bound: Math.max(bound, value(values)) });
-  /** Takes a stage's plan when it is better, and its dual bound when that holds for the whole program. */
-  const take = (result: BackendResult | undefined, toWhole: (values: number[]) => number[], boundHolds: boolean) => {
-    if (result?.status !== "solution") return;
-    planFromSearch = true;
-    const values = toWhole(result.values);
-    if (!best || value(values) > value(best)) best = values;
-    if (boundHolds) bound = Math.min(bound, provenBound(result.bound, kind));
-    report();
-  };
-  const racer = p.columns.length <= RACER_MAX_COLUMNS && p.columns.some((c) => c.integer) ? new Racer(p, options, RACE_EPOCHS) : undefined;
-  /** Epochs of the stages so far: the racer's partnership goes on across them. */
-  let epochsBefore = 0;
-  const partner = (previous: BackendResult, { boundHolds = true, last = false } = {}) => {
-    if (previous.status !== "infeasible") epochsBefore = previous.epochs ?? epochsBefore;
-    return racer?.stage({ epochsBefore, boundHolds }, last);
-  };
-  /** The answer, with the racer's when the last stage ended at an exchange with it. */
-  const end = async (last: BackendResult): Promise<BackendResult> => {
-    const state = { objective: best ? value(best) : -Infinity, bound };
-    if (racer && endedByPartner(last)) take(await racer.conclude(state), (v) => v, true);
-    else racer?.finish(state);
-    return best ? answer(best) : last;
-  };
-  report();
+  const afterLp = { ...options, timeLimitMs: options.timeLimitMs === undefined ? undefined : Math.max(1, options.timeLimitMs - (Date.now() - started)) };
+  const report = (state: Incumbency) => options.onProgress?.({ incumbent: state.best && state.value(state.best), bound: state.bound });
+  if (raced(p)) return race(model, lp, afterLp, report);
+  const state = new Incumbency(p, lp.objective, report);
+  report(state);
+  return runStages(model, lp, state, afterLp);
+}
 
-  try {
-    const neighbourhood = lpNeighbourhood(p, lp);
-    const searchingNeighbourhood = runBackend("highs", neighbourhood.program, {
-      ...options,
-      onProgress: (q) => options.onProgress?.({ incumbent: q.incumbent, bound }),
-      maxNodes: NEIGHBOURHOOD_NODES,
-      // The LP bound holds for the cut-down program too; the cut-down program's own bound does not hold for the whole.
-      knownBound: bound,
-      timeLimitMs: remaining(NEIGHBOURHOOD_SHARE),
-      partner: partner(lp, { boundHolds: false }),
-    });
-    // Now that the neighbourhood has the thread that solved the LP, where HiGHS is warm.
-    racer?.start();
-    const local = await searchingNeighbourhood;
-    take(local, neighbourhood.expand, false);
-    best ??= roundedSolution(model, lp.values);
-    report();
-    if (proven() || endedByPartner(local)) return await end(local);
+/** Raced by plain HiGHS: models with integer columns, up to `RACER_MAX_COLUMNS` columns. */
+function raced(p: IntegerProgram): boolean {
+  return p.columns.length <= RACER_MAX_COLUMNS && p.columns.some((c) => c.integer);
+}
 
-    const onReduced = (q: { incumbent?: number; bound?: number }) =>
-      options.onProgress?.({ incumbent: q.incumbent, bound: q.bound === undefined ? bound : Math.min(bound, q.bound) });
-    /** Options of a stage that works on the cut-down program from the best plan, towards proof. */
-    const proofStage = (r: RestrictedProgram, after: BackendResult, last = false): RunOptions => ({
-      ...options,
-      onProgress: onReduced,
-      initial: best && r.project(best),
-      knownBound: bound,
-      partner: partner(after, { last }),
-    });
-    let reduced = reducedProgram(p, lp, best);
-    const root = await runBackend("highs", reduced.program, {
-      ...proofStage(reduced, local),
-      heuristics: !planFromSearch,
-      presolve: false,
-      maxNodes: 1,
-      timeLimitMs: remaining(ROOT_ATTEMPT_SHARE),
-    });
-    // Without a plan yet the "reduced" program is the whole one, so its infeasibility is the answer.
-    if (root.status === "infeasible") return await end(root);
-    const before = best && value(best);
-    take(root, reduced.expand, true);
-    if (proven() || endedByPartner(root)) return await end(root);
-    if (best && value(best) !== before) reduced = reducedProgram(p, lp, best);
+/** What the stages tell a race they are part of. */
+interface StagesInRace {
+  /** The neighbourhood has its solver thread (where the LP ran and HiGHS is warm). */
+  neighbourhoodStarted(): void;
+  /** The plan of stages 1–2 (the neighbourhood's, else the rounded LP): it depends on the LP alone. */
+  firstPlan(values: number[] | undefined): void;
+}
 
-    if (racer) {
-      const search = await runBackend("highs", reduced.program, { ...proofStage(reduced, root, true), heuristics: false, timeLimitMs: remaining() });
-      take(search, reduced.expand, true);
-      return await end(search);
-    }
-    const pair = await runSearchPair(reduced.program, { ...proofStage(reduced, root), timeLimitMs: remaining() }, EPOCH_ITERATIONS);
-    // In side order, so that of two equal plans the first side's is kept.
-    for (const result of pair) take(result, reduced.expand, true);
-    return best ? answer(best) : pair[0];
-  } finally {
-    racer?.finish({ objective: -Infinity, bound: Infinity });
+/**
+ * Stages 2–5 above. In a race, every plan and bound a stage finds goes to `state` as soon as it is
+ * reported, and the last stage is a single search.
+ */
+async function runStages(model: AllocationModel, lp: Solution, state: Incumbency, options: RunOptions, inRace?: StagesInRace): Promise<BackendResult> {
+  const started = Date.now();
+  const remaining = (share = 1) => (options.timeLimitMs === undefined ? undefined : Math.max(1, (options.timeLimitMs - (Date.now() - started)) * share));
+  const p = model.program;
+  /** Options of a stage on the cut-down program `r`; `boundHolds` when its dual bound holds for the whole program. */
+  const stage = (r: RestrictedProgram, boundHolds: boolean): RunOptions => ({
+    ...options,
+    knownBound: state.bound,
+    onProgress: (q) => {
+      if (inRace && boundHolds && q.bound !== undefined) state.lower(q.bound);
+      options.onProgress?.({ incumbent: q.incumbent, bound: boundHolds && q.bound !== undefined ? Math.min(state.bound, q.bound) : state.bound });
+    },
+    ...(inRace ? { onIncumbent: (values: number[]) => state.offer(r.expand(values), true) } : {}),
+  });
+  // In a race the stages after the neighbourhood work towards an exact proof, which the race may need to decide (`race`).
+  const proofGap = inRace ? 0 : options.gap;
+  const done = (gap: number) => options.signal?.aborted === true || state.proven(gap);
+
+  const neighbourhood = lpNeighbourhood(p, lp);
+  const searchingNeighbourhood = runBackend("highs", neighbourhood.program, {
+    ...stage(neighbourhood, false),
+    maxNodes: NEIGHBOURHOOD_NODES,
+    timeLimitMs: remaining(NEIGHBOURHOOD_SHARE),
+  });
+  inRace?.neighbourhoodStarted();
+  const local = await searchingNeighbourhood;
+  const first = local.status === "solution" ? neighbourhood.expand(local.values) : roundedSolution(model, lp.values);
+  inRace?.firstPlan(first);
+  if (first) state.offer(first, local.status === "solution");
+  if (done(options.gap)) return state.answerOr(local);
+
+  /** A stage that works on the cut-down program from the best plan, towards proof. */
+  const proofStage = (r: RestrictedProgram): RunOptions => ({ ...stage(r, true), gap: proofGap, initial: state.best && r.project(state.best) });
+  let reduced = reducedProgram(p, lp, state.best);
+  const root = await runBackend("highs", reduced.program, {
+    ...proofStage(reduced),
+    heuristics: !state.planFromSearch,
+    presolve: false,
+    maxNodes: 1,
+    timeLimitMs: remaining(ROOT_ATTEMPT_SHARE),
+  });
+  // Without a plan yet the "reduced" program is the whole one, so its infeasibility is the answer.
+  if (root.status === "infeasible") return root;
+  const before = state.best;
+  state.take(root, reduced.expand, true);
+  if (done(proofGap)) return state.answerOr(root);
+  if (state.best !== before) reduced = reducedProgram(p, lp, state.best);
+
+  if (inRace) {
+    const search = await runBackend("highs", reduced.program, { ...proofStage(reduced), heuristics: false, timeLimitMs: remaining() });
+    state.take(search, reduced.expand, true);
+    return state.answerOr(search);
   }
+  const pair = await runSearchPair(reduced.program, { ...proofStage(reduced), timeLimitMs: remaining() }, EPOCH_ITERATIONS);
+  // In side order, so that of two equal plans the first side's is kept.
+  for (const result of pair) state.take(result, reduced.expand, true);
+  return state.answerOr(pair[0]);
+}
+
+/**
+ * The stages raced by plain HiGHS on the second core (`Racer`), from the neighbourhood on. On some
+ * mid-size models plain HiGHS finds and proves the optimum long before the stages do, on others
+ * long after (measured in docs/formulation.md). The two never wait for each other: each takes the
+ * other's plans and bounds as they come. Which plan is answered must not depend on which thread ran
+ * faster, so it is fixed by the optimum alone: of the stages' first plan (it depends on the LP alone)
+ * and then the racer's plans in the order it found them (its search depends on nothing else), the
+ * first within the gap of the optimum. The race ends as soon as that is known: that plan proven
+ * within the gap by some bound, every candidate before it shown to be outside it by a better plan.
+ * The stages work on towards an exact proof, which settles every candidate, and the racer's own
+ * answer is within the gap; so the race ends at the latest once both would have ended alone.
+ */
+async function race(model: AllocationModel, lp: Solution, options: RunOptions, report: (state: Incumbency) => void): Promise<BackendResult> {
+  const stopStages = new AbortController();
+  const stopBoth = () => {
+    stopStages.abort();
+    racer.stop();
+  };
+  let answer!: (result: BackendResult) => void;
+  const decided = new Promise<BackendResult>((resolve) => (answer = resolve));
+  const settle = (result: BackendResult) => {
+    answer(result);
+    stopBoth();
+  };
+  /** Stages 1–2's plan once they have ended (null before). */
+  let first: number[] | undefined | null = null;
+  const decide = (state: Incumbency) => {
+    report(state);
+    if (first === null) return;
+    const plan = state.firstWithinGapOfOptimum(first ? [first, ...racer.plans] : racer.plans, options.gap);
+    if (plan) settle(state.answer(plan));
+    // Without the racer, nothing decides among plans it can no longer find: the best proven one.
+    else if (racer.failed && state.best && state.proven(options.gap)) settle(state.answer(state.best));
+  };
+  const state = new Incumbency(model.program, lp.objective, decide);
+  const racer = new Racer(model.program, options, {
+    onPlan: (values) => state.offer(values, true),
+    onBound: (bound) => state.lower(bound),
+    onEnd: (result) => (result?.status === "infeasible" ? settle(result) : decide(state)),
+  });
+  const stages = runStages(model, lp, state, { ...options, signal: anySignal(options.signal, stopStages.signal) }, {
+    neighbourhoodStarted: () => racer.start(),
+    firstPlan: (values) => {
+      first = values;
+      decide(state);
+    },
+  });
+  void stages.then((result) => result.status === "infeasible" && settle(result), () => undefined);
+  // Both ended undecided (a time limit or a stop): the best plan known, as far as it is proven.
+  const undecided = Promise.all([stages, racer.ended]).then(([last]) => state.answerOr(last));
+  report(state);
+  try {
+    return await Promise.race([decided, undecided]);
+  } finally {
+    stopBoth();
+  }
+}
+
+function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal {
+  return AbortSignal.any(signals.filter((s): s is AbortSignal => s !== undefined));
 }
 
 /** The program cut down by reduced-cost fixing against the best plan, or whole when there is none. */

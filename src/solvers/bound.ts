@@ -19,9 +19,23 @@ export function relativeGap(objective: number, bound: number): number {
   return Math.max(0, bound - objective) / Math.max(1, Math.abs(objective));
 }
 
-/** The objective is within `gap` of the optimum by this bound (rounded down first for an integral objective). */
+/** The objective is within `gap` of the optimum by this bound (for an integral objective, both rounded first). */
 export function provenWithin(objective: number, bound: number, kind: ObjectiveKind, gap: number): boolean {
-  return relativeGap(objective, provenBound(bound, kind)) <= gap;
+  return relativeGap(kind === "integral" ? Math.round(objective) : objective, provenBound(bound, kind)) <= gap;
+}
+
+/**
+ * Of objectives in a fixed order, the index of the first within `gap` of the optimum, as far as a
+ * proven bound and the best objective found tell: one proven within by the bound, after every
+ * earlier one shown to be outside by the best. Undefined until they tell.
+ */
+export function firstWithinGapOfOptimum(objectives: number[], known: { bound: number; best: number }, kind: ObjectiveKind, gap: number): number | undefined {
+  for (const [i, objective] of objectives.entries()) {
+    if (provenWithin(objective, known.bound, kind, gap)) return i;
+    // Within the gap of the best plan: perhaps of the optimum too, which only a better bound or plan can tell.
+    if (provenWithin(objective, known.best, kind, gap)) return undefined;
+  }
+  return undefined;
 }
 
 /** `optimal` only with proof: the bound meets the objective within MODEL.md's tolerance. */

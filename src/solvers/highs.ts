@@ -2,7 +2,7 @@ import type { Highs, ModelData } from "highs";
 import type { IntegerProgram } from "../model/program.js";
 import { objectiveKind, provenWithin, type ObjectiveKind } from "./bound.js";
 import { PartnerLink } from "./partner.js";
-import { solveWithoutColumns, type StageEnd, type BackendHooks, type BackendOptions, type BackendResult, type BackendSolve } from "./types.js";
+import { solveWithoutColumns, type BackendHooks, type BackendOptions, type BackendResult, type BackendSolve } from "./types.js";
 
 /** The program as HiGHS's sparse column-wise model data. */
 export function toHighsModel(highs: Highs, p: IntegerProgram): ModelData {
@@ -90,8 +90,7 @@ function runModel(
         if (x && x.length === program.columns.length && z !== undefined) hooks.onIncumbent(Array.from(x), z);
       },
     });
-    const answer = resultOf(highs, model, program, search.knownBound());
-    result = answer.status === "infeasible" ? answer : { ...answer, ...search.stageEnd() };
+    result = resultOf(highs, model, program, search.knownBound());
     return result;
   } finally {
     search.finish(result);
@@ -130,14 +129,13 @@ class SearchTrack {
   private known: number;
   private incumbent?: number;
   private dual?: number;
-  private epoch: number;
+  private epoch = 0;
   /** LP iterations of this run at which the current epoch ends. */
   private nextEpochAt: number;
   private iterations = 0;
-  private endedAtExchange = false;
   private lastReport: { at: number; incumbent?: number; bound?: number } = { at: 0 };
   private readonly kind: ObjectiveKind;
-  private link?: PartnerLink;
+  private readonly link?: PartnerLink;
 
   constructor(
     private readonly program: IntegerProgram,
@@ -148,19 +146,11 @@ class SearchTrack {
     this.kind = objectiveKind(program);
     const partner = options.partner;
     if (partner) this.link = new PartnerLink(partner.buffer, partner.side);
-    this.epoch = partner?.stage?.epochsBefore ?? 0;
     this.nextEpochAt = partner?.epochIterations ?? Infinity;
   }
 
   knownBound(): number {
     return this.known;
-  }
-
-  /** What the next stage of a staged search needs from this one (see `Partnership.stage`). */
-  stageEnd(): StageEnd {
-    const stage = this.options.partner?.stage;
-    if (!stage) return {};
-    return { epochs: this.epoch, ...(this.endedAtExchange ? { endedByPartner: true as const } : {}) };
   }
 
   /** At a MIP checkpoint: reports progress, exchanges with the partner at an epoch's end, and says whether to stop. */
@@ -170,48 +160,38 @@ class SearchTrack {
     this.dual = finite(data.mip_dual_bound) ?? this.dual;
     this.iterations = Number(data.mip_total_lp_iterations ?? 0n);
     this.report();
-    if (this.exchange()) {
-      this.endedAtExchange = !this.hooks.shouldStop();
-      return true;
-    }
-    return this.proves(this.incumbent);
+    return this.exchange() || this.proves(this.incumbent);
   }
 
-  /** Tells a waiting partner that this search is over, with its final objective and bound (a stage leaves that to its caller). */
+  /** Tells a waiting partner that this search is over, with its final objective and bound. */
   finish(result: BackendResult | undefined): void {
-    if (!this.link || this.options.partner?.stage) return;
+    if (!this.link) return;
     const objective = result?.status === "solution" ? result.objective : (this.incumbent ?? -Infinity);
     const bound = result?.status === "solution" || result?.status === "stopped" ? (result.bound ?? Infinity) : Infinity;
     this.link.finish({ objective, bound: Math.min(bound, this.known) });
   }
 
   private proves(objective: number | undefined): boolean {
-    return provenByBound(objective, Math.min(this.known, this.dual ?? Infinity), this.kind, this.options.gap);
+    return provenByBound(objective, this.bestBound(), this.kind, this.options.gap);
   }
 
-  /**
-   * At an epoch's end, learns the partner's bound; true when the partner has finished or either plan
-   * is proven. A partner that left without an answer leaves this search on its own.
-   */
+  /** The smallest bound known: this search's own, the one it was given, its partner's. */
+  private bestBound(): number {
+    return Math.min(this.known, this.dual ?? Infinity);
+  }
+
+  /** At an epoch's end, learns the partner's bound; true when the partner has finished or either plan is proven. */
   private exchange(): boolean {
     const partner = this.options.partner;
     if (!this.link || !partner || this.iterations < this.nextEpochAt) return false;
     this.epoch += 1;
     this.nextEpochAt += partner.epochIterations;
-    // A stage's own dual bound may hold only for its cut-down program; what it was told holds for the whole.
-    const ownBound = partner.stage?.boundHolds === false ? Infinity : (this.dual ?? Infinity);
-    this.link.publish(this.epoch, { objective: this.incumbent ?? -Infinity, bound: Math.min(this.known, ownBound) });
+    this.link.publish(this.epoch, { objective: this.incumbent ?? -Infinity, bound: this.bestBound() });
     const seen = this.link.partnerAt(this.epoch, () => this.hooks.shouldStop());
-    if (seen === "left") {
-      this.link = undefined;
-      return false;
-    }
     if (!seen) return true;
     this.known = Math.min(this.known, seen.state.bound);
     const best = Math.max(this.incumbent ?? -Infinity, seen.state.objective);
-    // The partner's plan is one of the whole program's: only a bound that holds for the whole proves it.
-    const wholeBound = Math.min(this.known, ownBound);
-    return seen.finished || provenByBound(Number.isFinite(best) ? best : undefined, wholeBound, this.kind, this.options.gap);
+    return seen.finished || provenByBound(Number.isFinite(best) ? best : undefined, this.bestBound(), this.kind, this.options.gap);
   }
 
   private report(): void {

@@ -27,29 +27,14 @@ export interface Partnership {
   side: Side;
   /** LP iterations per epoch: the amount of work between two exchanges. */
   epochIterations: number;
-  /**
-   * This run is one stage of a longer search of this side (see `Racer`): its epochs are numbered on
-   * from the earlier stages' (its first ends `epochIterations` into it), and its end is not the side's
-   * end (the caller says when the side has finished). Default: the run is the whole search.
-   */
-  stage?: StageOfSearch;
-}
-
-/** The epochs a staged search made before this stage, and whether the stage's own dual bound holds for the partner's program. */
-export interface StageOfSearch {
-  epochsBefore: number;
-  boundHolds: boolean;
 }
 
 const HEADER_INTS = 4;
 const SLOTS_PER_SIDE = 3;
 const FINAL_SLOT = 2;
 const SLOT_FIELDS = 2;
-/** Values of a side's "finished" flag in the header. */
-const RUNNING = 0;
+/** Value of a side's "finished" flag in the header once it has finished (0 while it runs). */
 const FINISHED = 1;
-/** Left without an answer (it failed): its partner goes on alone. */
-const LEFT = 2;
 /** How long a waiting search sleeps between looks at its stop flag. */
 const WAIT_SLICE_MS = 50;
 
@@ -79,40 +64,23 @@ export class PartnerLink {
 
   /** Publishes this side's last state and marks it finished, waking a partner waiting for it. */
   finish(state: SearchState): void {
-    if (this.ended()) return;
     this.write(FINAL_SLOT, state);
-    this.end(FINISHED);
-  }
-
-  /** Marks this side gone without an answer (it failed), so that a partner waiting for it goes on alone. */
-  leave(): void {
-    this.end(LEFT);
+    Atomics.store(this.header, 2 + this.side, FINISHED);
+    Atomics.notify(this.header, this.side);
   }
 
   /**
    * The partner's state at the end of `epoch`, or its final state if it finished before reaching
    * that epoch; waits for whichever comes first. Undefined when `shouldStop` turns true while waiting.
    */
-  partnerAt(epoch: number, shouldStop: () => boolean): { state: SearchState; finished: boolean } | "left" | undefined {
+  partnerAt(epoch: number, shouldStop: () => boolean): { state: SearchState; finished: boolean } | undefined {
     for (;;) {
       const reached = Atomics.load(this.header, this.other);
       if (reached >= epoch) return { state: this.read(this.other, epoch % 2), finished: false };
-      const ended = Atomics.load(this.header, 2 + this.other);
-      if (ended === FINISHED) return { state: this.read(this.other, FINAL_SLOT), finished: true };
-      if (ended === LEFT) return "left";
+      if (Atomics.load(this.header, 2 + this.other) === FINISHED) return { state: this.read(this.other, FINAL_SLOT), finished: true };
       if (shouldStop()) return undefined;
       Atomics.wait(this.header, this.other, reached, WAIT_SLICE_MS);
     }
-  }
-
-  private ended(): boolean {
-    return Atomics.load(this.header, 2 + this.side) !== RUNNING;
-  }
-
-  private end(how: typeof FINISHED | typeof LEFT): void {
-    if (this.ended()) return;
-    Atomics.store(this.header, 2 + this.side, how);
-    Atomics.notify(this.header, this.side);
   }
 
   private offset(side: Side, slot: number): number {

@@ -10,6 +10,8 @@ import type { Backend, BackendOptions, BackendResult } from "./types.js";
 export interface RunOptions extends BackendOptions {
   signal?: AbortSignal;
   onProgress?: (p: { incumbent?: number; bound?: number }) => void;
+  /** Every improving plan the solver reports that satisfies the program, in the order found. */
+  onIncumbent?: (values: number[], objective: number) => void;
 }
 
 /** How long a stopped solver may take to hand back what it has before its thread is terminated. */
@@ -67,7 +69,7 @@ export function prepareBackend(backend: Backend): void {
  * answer within a grace period is terminated; its best verified incumbent is then the answer.
  */
 export function runBackend(backend: Backend, program: IntegerProgram, options: RunOptions): Promise<BackendResult> {
-  const { signal, onProgress, ...backendOptions } = options;
+  const { signal, onProgress, onIncumbent, ...backendOptions } = options;
   const stop = new SharedArrayBuffer(4);
   const stopFlag = new Int32Array(stop);
   const started = Date.now();
@@ -106,7 +108,9 @@ export function runBackend(backend: Backend, program: IntegerProgram, options: R
         if (m.bound !== undefined) lastBound = m.bound;
         onProgress?.({ incumbent: m.incumbent, bound: m.bound });
       } else if (m.type === "incumbent") {
-        if (maxViolation(program, m.values) <= 1e-6) incumbent = m;
+        if (maxViolation(program, m.values) > 1e-6) return;
+        incumbent = m;
+        onIncumbent?.(m.values, m.objective);
       } else if (m.type === "result") finish(() => resolve(m.result), true);
       else finish(() => reject(new Error(`${backend} failed: ${m.message}`)));
     }

@@ -28,31 +28,18 @@ export interface BackendOptions {
   partner?: Partnership;
 }
 
-/** Of a run that is one stage of a staged search with a partner (`Partnership.stage`). */
-export interface StageEnd {
-  /** Epochs of this stage and the earlier ones: where the next stage's numbering goes on. */
-  epochs?: number;
-  /** The stage ended at an exchange with the partner (it finished, or a plan was proven by the bound they share). */
-  endedByPartner?: true;
-}
-
-/** The run was a stage that ended at an exchange with its partner. */
-export function endedByPartner(result: BackendResult): boolean {
-  return result.status !== "infeasible" && result.endedByPartner === true;
-}
-
 /** What a solve found. `bound` is a proven upper bound on the optimum (maximisation); status comes from the gap. */
 export type BackendResult =
-  | ({
+  | {
       status: "solution";
       values: number[];
       objective: number;
       bound: number;
       /** Of a pure LP solved by HiGHS: the objective's rate of change per unit of each column at the optimum. */
       reducedCosts?: number[];
-    } & StageEnd)
+    }
   | { status: "infeasible" }
-  | ({ status: "stopped"; bound?: number; reason: string } & StageEnd);
+  | { status: "stopped"; bound?: number; reason: string };
 
 export interface BackendHooks {
   /** Polled at the solver's checkpoints: true asks it to stop with what it has. */
