@@ -170,7 +170,7 @@ async function runStages(model: AllocationModel, lp: Solution, state: Incumbency
     },
     ...(inRace ? { onIncumbent: (values: number[]) => state.offer(r.expand(values), true) } : {}),
   });
-  // In a race the stages after the neighbourhood work towards an exact proof, which the race may need to decide (`race`).
+  // In a race the last stage works towards an exact proof, which the race may need to decide (`race`).
   const proofGap = inRace ? 0 : options.gap;
   const done = (gap: number) => options.signal?.aborted === true || state.proven(gap);
 
@@ -188,7 +188,7 @@ async function runStages(model: AllocationModel, lp: Solution, state: Incumbency
   if (done(options.gap)) return state.answerOr(local);
 
   /** A stage that works on the cut-down program from the best plan, towards proof. */
-  const proofStage = (r: RestrictedProgram): RunOptions => ({ ...stage(r, true), gap: proofGap, initial: state.best && r.project(state.best) });
+  const proofStage = (r: RestrictedProgram): RunOptions => ({ ...stage(r, true), initial: state.best && r.project(state.best) });
   let reduced = reducedProgram(p, lp, state.best);
   const root = await runBackend("highs", reduced.program, {
     ...proofStage(reduced),
@@ -205,7 +205,7 @@ async function runStages(model: AllocationModel, lp: Solution, state: Incumbency
   if (state.best !== before) reduced = reducedProgram(p, lp, state.best);
 
   if (inRace) {
-    const search = await runBackend("highs", reduced.program, { ...proofStage(reduced), heuristics: false, timeLimitMs: remaining() });
+    const search = await runBackend("highs", reduced.program, { ...proofStage(reduced), gap: proofGap, heuristics: false, timeLimitMs: remaining() });
     state.take(search, reduced.expand, true);
     return state.answerOr(search);
   }

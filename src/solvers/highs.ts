@@ -118,8 +118,12 @@ function resultOf(highs: Highs, model: ReturnType<Highs["createModel"]>, program
   return { status: "solution", values, objective, bound, ...(reducedCosts ? { reducedCosts } : {}) };
 }
 
-/** Minimum time between two progress reports of one search, unless its plan improved. */
-const PROGRESS_INTERVAL_MS = 250;
+/**
+ * Minimum time between two progress reports of one search, unless its plan improved. A race is
+ * decided on the bounds reported (`race` in src/pipeline/warm-start.ts), so this is short; the
+ * consumers of progress (CLI line, job progress) throttle for themselves.
+ */
+const PROGRESS_INTERVAL_MS = 50;
 
 /**
  * What one MIP search knows as it runs: the best bound known (its own, the one it was given, its
