@@ -53,7 +53,7 @@ describe("the racer, plain HiGHS told nothing", () => {
     await racer.ended;
     expect(end?.status).toBe("solution");
     if (end?.status !== "solution") return;
-    const objectives = racer.plans.map((values) => objectiveOf(program, values));
+    const objectives = racer.plans.map((plan) => objectiveOf(program, plan.values));
     expect(objectives.length).toBeGreaterThan(1);
     for (let i = 1; i < objectives.length; i++) expect(objectives[i]).toBeGreaterThanOrEqual(objectives[i - 1]);
     expect(objectives.at(-1)).toBe(end.objective);

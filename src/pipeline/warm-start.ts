@@ -2,8 +2,8 @@ import type { AllocationModel } from "../model/build.js";
 import { objectiveOf, restrictColumns, type IntegerProgram, type RestrictedProgram } from "../model/program.js";
 import { roundedSolution } from "../model/rounding.js";
 import { firstWithinGapOfOptimum, objectiveKind, provenBound, provenWithin, type ObjectiveKind } from "../solvers/bound.js";
-import { Racer } from "../solvers/racer.js";
-import { runBackend, runSearchPair, type RunOptions } from "../solvers/run.js";
+import { Racer, type FoundPlan } from "../solvers/racer.js";
+import { runBackend, runSearchPair, withStop, type RunOptions } from "../solvers/run.js";
 import type { BackendResult } from "../solvers/types.js";
 import { fixByReducedCosts, type LpOptimum } from "./reduced-cost.js";
 
@@ -46,7 +46,7 @@ function lpNeighbourhood(p: IntegerProgram, lp: Solution): RestrictedProgram {
 
 /** The best plan of the whole program known so far, and the smallest dual bound proven for it. */
 class Incumbency {
-  best?: number[];
+  best?: FoundPlan;
   bound: number;
   /** A MIP search found a plan (not only rounding): the root attempt leaves heuristics off and works on the proof. */
   planFromSearch = false;
@@ -61,42 +61,44 @@ class Incumbency {
     this.bound = provenBound(lpBound, this.kind);
   }
 
-  value(values: number[]): number {
-    return objectiveOf(this.program, values);
+  plan(values: number[]): FoundPlan {
+    return { values, objective: objectiveOf(this.program, values) };
   }
 
-  offer(values: number[], fromSearch: boolean): void {
+  offer(plan: FoundPlan, fromSearch: boolean): void {
     this.planFromSearch ||= fromSearch;
-    if (!this.best || this.value(values) > this.value(this.best)) this.best = values;
+    if (!this.best || plan.objective > this.best.objective) this.best = plan;
     this.onChange(this);
   }
 
   lower(bound: number): void {
-    this.bound = Math.min(this.bound, provenBound(bound, this.kind));
+    const proven = provenBound(bound, this.kind);
+    if (proven >= this.bound) return;
+    this.bound = proven;
     this.onChange(this);
   }
 
   /** Takes a stage's plan when it is better, and its dual bound when that holds for the whole program. */
   take(result: BackendResult, toWhole: (values: number[]) => number[], boundHolds: boolean): void {
     if (result.status !== "solution") return;
-    this.offer(toWhole(result.values), true);
+    this.offer(this.plan(toWhole(result.values)), true);
     if (boundHolds) this.lower(result.bound);
   }
 
   proven(gap: number): boolean {
-    return this.best !== undefined && provenWithin(this.value(this.best), this.bound, this.kind, gap);
+    return this.best !== undefined && provenWithin(this.best.objective, this.bound, this.kind, gap);
   }
 
   /** Of the plans, in their order, the first within `gap` of the optimum once that is known (`firstWithinGapOfOptimum`). */
-  firstWithinGapOfOptimum(plans: number[][], gap: number): number[] | undefined {
+  firstWithinGapOfOptimum(plans: FoundPlan[], gap: number): FoundPlan | undefined {
     if (!this.best) return undefined;
-    const known = { bound: this.bound, best: this.value(this.best) };
-    const at = firstWithinGapOfOptimum(plans.map((values) => this.value(values)), known, this.kind, gap);
+    const known = { bound: this.bound, best: this.best.objective };
+    const at = firstWithinGapOfOptimum(plans.map((plan) => plan.objective), known, this.kind, gap);
     return at === undefined ? undefined : plans[at];
   }
 
-  answer(values: number[]): Solution {
-    return { status: "solution", values, objective: this.value(values), bound: Math.max(this.bound, this.value(values)) };
+  answer({ values, objective }: FoundPlan): Solution {
+    return { status: "solution", values, objective, bound: Math.max(this.bound, objective) };
   }
 
   /** The best plan as the answer, or the last stage's own result when there is none. */
@@ -132,7 +134,7 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
   const lp = await runBackend("highs", { ...p, columns: p.columns.map((c) => ({ ...c, integer: false })) }, options);
   if (lp.status !== "solution") return lp;
   const afterLp = { ...options, timeLimitMs: options.timeLimitMs === undefined ? undefined : Math.max(1, options.timeLimitMs - (Date.now() - started)) };
-  const report = (state: Incumbency) => options.onProgress?.({ incumbent: state.best && state.value(state.best), bound: state.bound });
+  const report = (state: Incumbency) => options.onProgress?.({ incumbent: state.best?.objective, bound: state.bound });
   if (raced(p)) return race(model, lp, afterLp, report);
   const state = new Incumbency(p, lp.objective, report);
   report(state);
@@ -149,7 +151,7 @@ interface StagesInRace {
   /** The neighbourhood has its solver thread (where the LP ran and HiGHS is warm). */
   neighbourhoodStarted(): void;
   /** The plan of stages 1–2 (the neighbourhood's, else the rounded LP): it depends on the LP alone. */
-  firstPlan(values: number[] | undefined): void;
+  firstPlan(plan: FoundPlan | undefined): void;
 }
 
 /**
@@ -160,15 +162,21 @@ async function runStages(model: AllocationModel, lp: Solution, state: Incumbency
   const started = Date.now();
   const remaining = (share = 1) => (options.timeLimitMs === undefined ? undefined : Math.max(1, (options.timeLimitMs - (Date.now() - started)) * share));
   const p = model.program;
-  /** Options of a stage on the cut-down program `r`; `boundHolds` when its dual bound holds for the whole program. */
+  /**
+   * Options of a stage on the cut-down program `r`; `boundHolds` when its dual bound holds for the
+   * whole program. In a race its plans and bounds go to `state` as they come, which reports them.
+   */
   const stage = (r: RestrictedProgram, boundHolds: boolean): RunOptions => ({
     ...options,
     knownBound: state.bound,
-    onProgress: (q) => {
-      if (inRace && boundHolds && q.bound !== undefined) state.lower(q.bound);
-      options.onProgress?.({ incumbent: q.incumbent, bound: boundHolds && q.bound !== undefined ? Math.min(state.bound, q.bound) : state.bound });
-    },
-    ...(inRace ? { onIncumbent: (values: number[]) => state.offer(r.expand(values), true) } : {}),
+    ...(inRace
+      ? {
+          onProgress: (q) => {
+            if (boundHolds && q.bound !== undefined) state.lower(q.bound);
+          },
+          onIncumbent: (values) => state.offer(state.plan(r.expand(values)), true),
+        }
+      : { onProgress: (q) => options.onProgress?.({ incumbent: q.incumbent, bound: boundHolds && q.bound !== undefined ? Math.min(state.bound, q.bound) : state.bound }) }),
   });
   // In a race the last stage works towards an exact proof, which the race may need to decide (`race`).
   const proofGap = inRace ? 0 : options.gap;
@@ -182,13 +190,14 @@ async function runStages(model: AllocationModel, lp: Solution, state: Incumbency
   });
   inRace?.neighbourhoodStarted();
   const local = await searchingNeighbourhood;
-  const first = local.status === "solution" ? neighbourhood.expand(local.values) : roundedSolution(model, lp.values);
+  const firstValues = local.status === "solution" ? neighbourhood.expand(local.values) : roundedSolution(model, lp.values);
+  const first = firstValues && state.plan(firstValues);
   inRace?.firstPlan(first);
   if (first) state.offer(first, local.status === "solution");
   if (done(options.gap)) return state.answerOr(local);
 
   /** A stage that works on the cut-down program from the best plan, towards proof. */
-  const proofStage = (r: RestrictedProgram): RunOptions => ({ ...stage(r, true), initial: state.best && r.project(state.best) });
+  const proofStage = (r: RestrictedProgram): RunOptions => ({ ...stage(r, true), initial: state.best && r.project(state.best.values) });
   let reduced = reducedProgram(p, lp, state.best);
   const root = await runBackend("highs", reduced.program, {
     ...proofStage(reduced),
@@ -240,7 +249,7 @@ async function race(model: AllocationModel, lp: Solution, options: RunOptions, r
     stopBoth();
   };
   /** Stages 1–2's plan once they have ended (null before). */
-  let first: number[] | undefined | null = null;
+  let first: FoundPlan | undefined | null = null;
   const decide = (state: Incumbency) => {
     report(state);
     if (first === null) return;
@@ -251,11 +260,11 @@ async function race(model: AllocationModel, lp: Solution, options: RunOptions, r
   };
   const state = new Incumbency(model.program, lp.objective, decide);
   const racer = new Racer(model.program, options, {
-    onPlan: (values) => state.offer(values, true),
+    onPlan: (values) => state.offer(state.plan(values), true),
     onBound: (bound) => state.lower(bound),
     onEnd: (result) => (result?.status === "infeasible" ? settle(result) : decide(state)),
   });
-  const stages = runStages(model, lp, state, { ...options, signal: anySignal(options.signal, stopStages.signal) }, {
+  const stages = runStages(model, lp, state, { ...options, signal: withStop(options.signal, stopStages) }, {
     neighbourhoodStarted: () => racer.start(),
     firstPlan: (values) => {
       first = values;
@@ -273,12 +282,8 @@ async function race(model: AllocationModel, lp: Solution, options: RunOptions, r
   }
 }
 
-function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal {
-  return AbortSignal.any(signals.filter((s): s is AbortSignal => s !== undefined));
-}
-
 /** The program cut down by reduced-cost fixing against the best plan, or whole when there is none. */
-function reducedProgram(p: IntegerProgram, lp: Solution, best: number[] | undefined): RestrictedProgram {
+function reducedProgram(p: IntegerProgram, lp: Solution, best: FoundPlan | undefined): RestrictedProgram {
   if (!best || !lp.reducedCosts) return restrictColumns(p, () => true);
-  return fixByReducedCosts(p, lp as LpOptimum, best, objectiveOf(p, best));
+  return fixByReducedCosts(p, lp as LpOptimum, best.values, best.objective);
 }

@@ -1,6 +1,12 @@
-import type { IntegerProgram } from "../model/program.js";
-import { runBackend, type RunOptions } from "./run.js";
+import { objectiveOf, type IntegerProgram } from "../model/program.js";
+import { runBackend, withStop, type RunOptions } from "./run.js";
 import type { BackendResult } from "./types.js";
+
+/** A plan of the whole program with its objective. */
+export interface FoundPlan {
+  values: number[];
+  objective: number;
+}
 
 /** What the racer tells its caller as it goes. */
 export interface RacerNews {
@@ -14,14 +20,14 @@ export interface RacerNews {
 
 /**
  * Plain HiGHS (presolve, primal heuristics, the whole program, no start) on a thread of its own,
- * told nothing by anyone. The plans it finds, in the order it
- * finds them, therefore depend on the program and the seed alone, wherever it is stopped, which is
- * what lets a staged search race it without any exchange and still give the same answer on every
- * run (`race` in src/pipeline/warm-start.ts).
+ * told nothing by anyone. The plans it finds, in the order it finds them, therefore depend on the
+ * program and the seed alone, wherever it is stopped, which is what lets a staged search race it
+ * without any exchange and still give the same answer on every run (`race` in
+ * src/pipeline/warm-start.ts).
  */
 export class Racer {
   /** Every plan it found, in the order found. */
-  readonly plans: number[][] = [];
+  readonly plans: FoundPlan[] = [];
   private readonly stopper = new AbortController();
   private lost = false;
   private resolveEnded!: () => void;
@@ -37,14 +43,14 @@ export class Racer {
   start(): void {
     const { gap, seed, timeLimitMs, signal } = this.options;
     const onPlan = (values: number[]) => {
-      this.plans.push(values);
+      this.plans.push({ values, objective: objectiveOf(this.program, values) });
       this.news.onPlan(values);
     };
     void runBackend("highs", this.program, {
       gap,
       seed,
       timeLimitMs,
-      signal: signal ? AbortSignal.any([signal, this.stopper.signal]) : this.stopper.signal,
+      signal: withStop(signal, this.stopper),
       onIncumbent: onPlan,
       onProgress: (p) => p.bound !== undefined && this.news.onBound(p.bound),
     }).then(

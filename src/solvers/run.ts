@@ -126,6 +126,11 @@ export function runBackend(backend: Backend, program: IntegerProgram, options: R
   });
 }
 
+/** The caller's signal (if any) and the run's own stop, either of which stops the run. */
+export function withStop(signal: AbortSignal | undefined, own: AbortController): AbortSignal {
+  return signal ? AbortSignal.any([signal, own.signal]) : own.signal;
+}
+
 /**
  * Two HiGHS searches of `program` on two threads, partners in the sense of `partner.ts`: the first
  * without primal heuristics, the second with them. Returns the results that make the answer, in
@@ -138,10 +143,9 @@ export async function runSearchPair(program: IntegerProgram, options: RunOptions
   const buffer = partnerBuffer();
   const stopSecond = new AbortController();
   const stopFirst = new AbortController();
-  const signals = (own: AbortController) => (options.signal ? AbortSignal.any([options.signal, own.signal]) : own.signal);
   const provesItself = (r: BackendResult) => r.status === "solution" && provenWithin(r.objective, r.bound, objectiveKind(program), options.gap);
   const search = (side: 0 | 1, heuristics: boolean, own: AbortController, other: AbortController) =>
-    runBackend("highs", program, { ...options, heuristics, signal: signals(own), partner: { buffer, side, epochIterations } }).catch((err: unknown) => {
+    runBackend("highs", program, { ...options, heuristics, signal: withStop(options.signal, own), partner: { buffer, side, epochIterations } }).catch((err: unknown) => {
       other.abort();
       throw err;
     });
