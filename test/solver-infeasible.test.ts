@@ -52,6 +52,8 @@ interface Case {
   names: string[];
   /** Placeable employees that cannot all be placed together (not a single unplaceable one). */
   conflict?: true;
+  /** What the explanation must give as the binding resource. */
+  binding?: string;
 }
 
 const cases: Case[] = [
@@ -95,6 +97,8 @@ const cases: Case[] = [
     ),
     names: ["E01", "E02"],
     conflict: true,
+    // The wave's capacity, not the definition of its household-size columns (docs/formulation.md).
+    binding: "binding: wave W2 capacity of 4 persons)",
   },
   {
     name: "two mustMove families with SD children and one SD seat",
@@ -125,6 +129,7 @@ function expectInfeasible(plan: Plan, c: Case) {
   expect(plan.unplaced.map((u) => u.employee).sort()).toEqual(s.employees.map((e) => e.id).sort());
   const named = s.employees.map((e) => e.id).filter((id) => plan.explanation?.includes(id));
   expect(named, plan.explanation).toEqual(c.names);
+  if (c.binding) expect(plan.explanation).toContain(c.binding);
   expect(checkPlan(s, plan).violations.map((v) => v.message)).toEqual([]);
 }
 

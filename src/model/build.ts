@@ -40,6 +40,8 @@ export interface AllocationModel {
   placements: PlacementColumn[];
   /** Per unit class, gender and wave date: the column counting units first occupied then by singles of that gender. */
   singlesUnits: { column: number; unitClass: number; gender: "F" | "M"; date: string }[];
+  /** Per wave whose persons capacity can bind and household size: the column counting those households, the sum of its placement columns. */
+  householdSizes: { column: number; wave: number; persons: number; placements: number[] }[];
   /** Classes with no possible placement and why. */
   unplaceable: { cls: number; reason: NoPlacementReason }[];
   /** Per class: its optional members' fixed values as runs of equal value, best first. */
@@ -112,11 +114,11 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
 
   const { levels, levelColumns } = addClassCountRows(b, classes, placements, index, policy, refDay);
   const singlesUnits = addUnitRows(b, scenario, units, classes, placements, policy.sharing);
-  addWaveRows(b, scenario, index, pins, classes, placements);
+  const householdSizes = addWaveRows(b, scenario, index, pins, classes, placements);
   addSchoolRows(b, scenario, units, classes, placements, seatsLeft);
   dropRedundantRows(b.program);
   b.program.integralObjective = Number.isInteger(b.program.offset) && b.program.columns.every((c) => Number.isInteger(c.cost));
-  return { program: b.program, classes, unitClasses: units, placements, singlesUnits, unplaceable, levels, levelColumns, sharing: policy.sharing, refDay, waves: scenario.waves.map((w) => w.id), waveDates: scenario.waves.map((w) => w.date) };
+  return { program: b.program, classes, unitClasses: units, placements, singlesUnits, householdSizes, unplaceable, levels, levelColumns, sharing: policy.sharing, refDay, waves: scenario.waves.map((w) => w.id), waveDates: scenario.waves.map((w) => w.date) };
 }
 
 /** Filters in the order reasons are reported; the first one a (class, unit class, date) fails. */
@@ -290,20 +292,63 @@ function addWaveRows(
   pins: Pin[],
   classes: EmployeeClass[],
   placements: PlacementColumn[],
-): void {
+): AllocationModel["householdSizes"] {
+  const householdSizes: AllocationModel["householdSizes"] = [];
   const byWave = groupBy(placements, (p) => p.wave);
   scenario.waves.forEach((wave, w) => {
     const pinned = pins.filter((p) => p.wave === wave.id).map((p) => index.employee.get(p.employee)!);
     const cols = byWave.get(w) ?? [];
+    const personsLeft = wave.maxPersons === undefined ? undefined : wave.maxPersons - pinned.reduce((n, e) => n + persons(e), 0);
+    const personsOf = (p: PlacementColumn) => classes[p.cls].persons;
+    const mayFillPersons = personsLeft !== undefined && cols.reduce((n, p) => n + personsOf(p) * b.program.columns[p.column].upper, 0) > personsLeft;
+    const sizes = mayFillPersons ? addHouseholdSizeColumns(b, wave, w, cols, personsOf, personsLeft) : undefined;
+    if (sizes) householdSizes.push(...sizes);
+    // The wave's rows count households through their sizes where those exist (the same sums).
+    const households = sizes?.map((h) => ({ column: h.column, persons: h.persons })) ?? cols.map((p) => ({ column: p.column, persons: personsOf(p) }));
     if (wave.maxHouseholds !== undefined) {
-      const terms = new Map(cols.map((p) => [p.column, 1]));
+      const terms = new Map(households.map((h) => [h.column, 1]));
       b.addRow(`households_${w}`, `wave ${wave.id} capacity of ${wave.maxHouseholds} households`, terms, -Infinity, wave.maxHouseholds - pinned.length);
     }
-    if (wave.maxPersons !== undefined) {
-      const terms = new Map(cols.map((p) => [p.column, classes[p.cls].persons]));
-      b.addRow(`persons_${w}`, `wave ${wave.id} capacity of ${wave.maxPersons} persons`, terms, -Infinity, wave.maxPersons - pinned.reduce((n, e) => n + persons(e), 0));
+    if (personsLeft !== undefined) {
+      const terms = new Map(households.map((h) => [h.column, h.persons]));
+      b.addRow(`persons_${w}`, `wave ${wave.id} capacity of ${wave.maxPersons} persons`, terms, -Infinity, personsLeft);
     }
   });
+  return householdSizes;
+}
+
+/** A row defining a household-size column: a definition, not a resource that could bind. */
+export function isHouseholdSizeRow(row: { name: string }): boolean {
+  return row.name.startsWith("size_");
+}
+
+/**
+ * Where a wave's persons capacity can bind: one integer column per household size, the households of
+ * that many persons placed in the wave (`h_w_p = Σ x` of its placements). The same program, but a
+ * branch on how many households of each size a wave takes decides far more than one on a single
+ * class's placement: the persons row is a knapsack over household sizes, and without these columns
+ * HiGHS needed hundreds of nodes to close what the root leaves of it (docs/formulation.md).
+ */
+function addHouseholdSizeColumns(
+  b: ProgramBuilder,
+  wave: Scenario["waves"][number],
+  w: number,
+  cols: PlacementColumn[],
+  personsOf: (p: PlacementColumn) => number,
+  personsLeft: number,
+): AllocationModel["householdSizes"] {
+  const bySize = groupBy(cols, personsOf);
+  return [...bySize.keys()]
+    .sort((a, c) => a - c)
+    .map((size) => {
+      const members = bySize.get(size)!.map((p) => p.column);
+      const most = members.reduce((n, j) => n + b.program.columns[j].upper, 0);
+      const column = b.addColumn({ name: `h_${w}_${size}`, lower: 0, upper: Math.min(most, Math.floor(personsLeft / size)), integer: true, cost: 0 });
+      const terms = new Map(members.map((j) => [j, 1]));
+      terms.set(column, -1);
+      b.addRow(`size_${w}_${size}`, `households of ${size} person(s) in wave ${wave.id}`, terms, 0, 0);
+      return { column, wave: w, persons: size, placements: members };
+    });
 }
 
 /** Children placed in a zone by a date need seats open there by that date; one row per (zone, level, date). */

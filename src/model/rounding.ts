@@ -1,4 +1,4 @@
-import type { AllocationModel } from "./build.js";
+import { isHouseholdSizeRow, type AllocationModel } from "./build.js";
 import { maxViolation } from "./program.js";
 
 const EPS = 1e-7;
@@ -13,15 +13,11 @@ const EPS = 1e-7;
 export function roundedSolution(model: AllocationModel, lp: ArrayLike<number>): number[] | undefined {
   const p = model.program;
   const values = p.columns.map((c, j) => (c.integer ? Math.floor(lp[j] + EPS) : 0));
-  const rowsOf = p.columns.map((): { row: number; coef: number }[] => []);
-  p.rows.forEach((r, i) => {
-    for (const [j, a] of r.terms) rowsOf[j].push({ row: i, coef: a });
-  });
+  const rowsOf = rowsOverPlacements(model);
   const isCount = p.rows.map((r) => r.name.startsWith("count_"));
-  const activity = p.rows.map((r) => {
-    let a = 0;
-    for (const [j, v] of r.terms) a += v * values[j];
-    return a;
+  const activity = p.rows.map(() => 0);
+  values.forEach((v, j) => {
+    for (const { row, coef } of rowsOf[j]) activity[row] += coef * v;
   });
   const singlesColumn = new Map(model.singlesUnits.map((s) => [`${s.unitClass}|${s.gender}|${s.date}`, s.column]));
   const placedInClass = model.classes.map(() => 0);
@@ -83,7 +79,26 @@ export function roundedSolution(model: AllocationModel, lp: ArrayLike<number>): 
     for (const { pc } of order) if (tryAdd(pc)) improved = true;
   }
   setLevelColumns(model, values, placedInClass);
+  for (const h of model.householdSizes) values[h.column] = h.placements.reduce((n, j) => n + values[j], 0);
   return maxViolation(p, values) <= 1e-6 ? values : undefined;
+}
+
+/**
+ * Each column's rows with the household-size columns substituted by the placements they count (and
+ * their defining rows left out): the rounding moves placements, and the sizes follow at the end.
+ */
+function rowsOverPlacements(model: AllocationModel): { row: number; coef: number }[][] {
+  const p = model.program;
+  const rowsOf = p.columns.map((): { row: number; coef: number }[] => []);
+  p.rows.forEach((r, i) => {
+    if (isHouseholdSizeRow(r)) return;
+    for (const [j, a] of r.terms) rowsOf[j].push({ row: i, coef: a });
+  });
+  for (const h of model.householdSizes) {
+    for (const j of h.placements) rowsOf[j].push(...rowsOf[h.column]);
+    rowsOf[h.column] = [];
+  }
+  return rowsOf;
 }
 
 /** The fixed value of the class's optional member at position `i` (0 = best). */

@@ -1,0 +1,88 @@
+import highsModule, { type Highs } from "highs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseScenario, scenarioPolicy } from "../src/domain/index.js";
+import { generateScenario } from "../src/generate/index.js";
+import { buildModel, isHouseholdSizeRow, type AllocationModel } from "../src/model/build.js";
+import { maxViolation, objectiveOf } from "../src/model/program.js";
+import { roundedSolution } from "../src/model/rounding.js";
+import { highsBackend } from "../src/solvers/highs.js";
+import { defaultExport } from "../src/solvers/interop.js";
+import type { BackendHooks, BackendSolve } from "../src/solvers/types.js";
+import { randomScenario } from "./support/random-scenarios.js";
+import { withoutHouseholdSizes } from "./support/without-household-sizes.js";
+
+// The household-size columns h_w_p (docs/formulation.md): the households of p persons placed in
+// wave w, defined as the sum of the wave's placement columns of that size, over which the wave's
+// households and persons rows then run. They change the program's form, not its optimum.
+
+const noHooks: BackendHooks = { shouldStop: () => false, onProgress: () => {}, onIncumbent: () => {} };
+let highs: BackendSolve;
+beforeAll(async () => {
+  highs = highsBackend(await defaultExport<() => Promise<Highs>>(highsModule)());
+});
+
+const modelOf = (s: ReturnType<typeof randomScenario>) => buildModel(s, { policy: scenarioPolicy(s) });
+
+/** Each household-size column equals the sum of the placements it counts. */
+function sizesAgree(model: AllocationModel, values: ArrayLike<number>): boolean {
+  return model.householdSizes.every((h) => Math.abs(values[h.column] - h.placements.reduce((n, j) => n + values[j], 0)) < 1e-6);
+}
+
+describe("household-size columns", () => {
+  it("exist exactly for the waves whose persons capacity could be exceeded, one per household size", () => {
+    const s = parseScenario(generateScenario({ seed: 4, employees: 2000, waves: 3 }));
+    const model = modelOf(s);
+    const persons = model.program.rows.filter((r) => r.name.startsWith("persons_"));
+    expect(persons.length).toBeGreaterThan(0);
+    for (const row of persons) {
+      const w = Number(row.name.split("_")[1]);
+      const sizes = model.householdSizes.filter((h) => h.wave === w);
+      expect([...row.terms.keys()].sort()).toEqual(sizes.map((h) => h.column).sort());
+      expect(sizes.map((h) => row.terms.get(h.column))).toEqual(sizes.map((h) => h.persons));
+      expect(new Set(sizes.map((h) => h.persons)).size).toBe(sizes.length);
+      for (const h of sizes) {
+        const placedPersons = new Set(h.placements.map((j) => model.classes[model.placements.find((p) => p.column === j)!.cls].persons));
+        expect([...placedPersons]).toEqual([h.persons]);
+      }
+    }
+    const generous = parseScenario({ ...generateScenario({ seed: 4, employees: 2000, waves: 3 }), waves: s.waves.map((w) => ({ ...w, maxPersons: 1_000_000 })) });
+    const loose = modelOf(generous);
+    expect(loose.householdSizes).toEqual([]);
+    expect(loose.program.rows.some((r) => r.name.startsWith("persons_") || isHouseholdSizeRow(r))).toBe(false);
+  });
+
+  it("leave the optimum unchanged: the program with and without them agree on 400 random scenarios", () => {
+    let withSizes = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const model = modelOf(randomScenario(seed));
+      if (model.householdSizes.length === 0) continue;
+      withSizes++;
+      const flat = withoutHouseholdSizes(model);
+      expect(flat.program.columns.length).toBe(model.program.columns.length - model.householdSizes.length);
+      const a = highs(model.program, { gap: 0, seed: 0 }, noHooks);
+      const b = highs(flat.program, { gap: 0, seed: 0 }, noHooks);
+      expect(b.status, `seed ${seed}`).toBe(a.status);
+      if (a.status !== "solution" || b.status !== "solution") continue;
+      expect(b.objective, `seed ${seed}`).toBeCloseTo(a.objective, 6);
+      expect(sizesAgree(model, a.values), `seed ${seed}`).toBe(true);
+      // A plan of the form without them is one of the program, at the same objective.
+      const expanded = flat.expand(b.values);
+      expect(maxViolation(model.program, expanded), `seed ${seed}`).toBeLessThanOrEqual(1e-6);
+      expect(objectiveOf(model.program, expanded), `seed ${seed}`).toBeCloseTo(b.objective, 6);
+      expect(flat.project(a.values)).toEqual(Array.from(a.values).filter((_, j) => !model.householdSizes.some((h) => h.column === j)));
+    }
+    expect(withSizes).toBeGreaterThan(15);
+  });
+
+  it("follow the placements in the LP rounding, which stays feasible", () => {
+    const s = parseScenario(generateScenario({ seed: 2, employees: 400, towers: 5, waves: 3 }));
+    const model = modelOf(s);
+    expect(model.householdSizes.length).toBeGreaterThan(0);
+    const lp = highs({ ...model.program, columns: model.program.columns.map((c) => ({ ...c, integer: false })) }, { gap: 0, seed: 0 }, noHooks);
+    if (lp.status !== "solution") throw new Error(`LP: ${lp.status}`);
+    const start = roundedSolution(model, lp.values);
+    expect(start).toBeDefined();
+    expect(maxViolation(model.program, start!)).toBeLessThanOrEqual(1e-6);
+    expect(sizesAgree(model, start!)).toBe(true);
+  });
+});
