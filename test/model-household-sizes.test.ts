@@ -2,13 +2,14 @@ import highsModule, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseScenario, scenarioPolicy } from "../src/domain/index.js";
 import { generateScenario } from "../src/generate/index.js";
-import { buildModel, isHouseholdSizeRow, withoutHouseholdSizes, type AllocationModel } from "../src/model/build.js";
+import { buildModel, isHouseholdSizeRow, type AllocationModel } from "../src/model/build.js";
 import { maxViolation, objectiveOf } from "../src/model/program.js";
 import { roundedSolution } from "../src/model/rounding.js";
 import { highsBackend } from "../src/solvers/highs.js";
 import { defaultExport } from "../src/solvers/interop.js";
 import type { BackendHooks, BackendSolve } from "../src/solvers/types.js";
 import { randomScenario } from "./support/random-scenarios.js";
+import { withoutHouseholdSizes } from "./support/without-household-sizes.js";
 
 // The household-size columns h_w_p (docs/formulation.md): the households of p persons placed in
 // wave w, defined as the sum of the wave's placement columns of that size, over which the wave's

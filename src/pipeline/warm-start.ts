@@ -1,4 +1,4 @@
-import { withoutHouseholdSizes, type AllocationModel } from "../model/build.js";
+import type { AllocationModel } from "../model/build.js";
 import { objectiveOf, restrictColumns, type IntegerProgram, type RestrictedProgram } from "../model/program.js";
 import { roundedSolution } from "../model/rounding.js";
 import { firstWithinGapOfOptimum, objectiveKind, provenBound, provenWithin, type ObjectiveKind } from "../solvers/bound.js";
@@ -33,20 +33,15 @@ type Solution = Extract<BackendResult, { status: "solution" }>;
 /**
  * The MIP over every continuous column, the integer columns the LP uses, and those it leaves at a
  * bound with a reduced cost within the tolerance (a relaxation-induced neighbourhood, widened by
- * near-ties), in the form without household-size columns: this search is after a good plan fast,
- * and on that HiGHS took two to three times as long with them (docs/formulation.md).
+ * near-ties).
  */
-function lpNeighbourhood(model: AllocationModel, lp: Solution): RestrictedProgram {
-  const flat = withoutHouseholdSizes(model);
-  const p = flat.program;
-  const values = flat.project(lp.values);
-  const reducedCost = lp.reducedCosts && flat.project(lp.reducedCosts);
+function lpNeighbourhood(p: IntegerProgram, lp: Solution): RestrictedProgram {
   const tolerance = NEIGHBOURHOOD_REDUCED_COST * Math.max(0, ...p.columns.map((c) => Math.abs(c.cost)));
-  const near = restrictColumns(p, (j) => {
+  const reducedCost = lp.reducedCosts;
+  return restrictColumns(p, (j) => {
     const c = p.columns[j];
-    return !c.integer || Math.abs(values[j] - c.lower) > 1e-9 || (reducedCost !== undefined && Math.abs(reducedCost[j]) <= tolerance);
+    return !c.integer || Math.abs(lp.values[j] - c.lower) > 1e-9 || (reducedCost !== undefined && Math.abs(reducedCost[j]) <= tolerance);
   });
-  return { program: near.program, expand: (v) => flat.expand(near.expand(v)), project: (v) => near.project(flat.project(v)) };
 }
 
 /** The best plan of the whole program known so far, and the smallest dual bound proven for it. */
@@ -187,7 +182,7 @@ async function runStages(model: AllocationModel, lp: Solution, state: Incumbency
   const proofGap = inRace ? 0 : options.gap;
   const done = (gap: number) => options.signal?.aborted === true || state.proven(gap);
 
-  const neighbourhood = lpNeighbourhood(model, lp);
+  const neighbourhood = lpNeighbourhood(p, lp);
   const searchingNeighbourhood = runBackend("highs", neighbourhood.program, {
     ...stage(neighbourhood, false),
     maxNodes: NEIGHBOURHOOD_NODES,
