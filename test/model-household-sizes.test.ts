@@ -85,4 +85,19 @@ describe("household-size columns", () => {
     expect(maxViolation(model.program, start!)).toBeLessThanOrEqual(1e-6);
     expect(sizesAgree(model, start!)).toBe(true);
   });
+
+  it("bound the rounding where they replace a persons row, which their bounds made redundant", () => {
+    let rounded = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const model = modelOf(randomScenario(seed));
+      if (model.householdSizes.length === 0 || model.program.rows.some((r) => r.name.startsWith("persons_"))) continue;
+      const lp = highs({ ...model.program, columns: model.program.columns.map((c) => ({ ...c, integer: false })) }, { gap: 0, seed: 0 }, noHooks);
+      if (lp.status !== "solution") continue;
+      const start = roundedSolution(model, lp.values);
+      expect(start, `seed ${seed}`).toBeDefined();
+      expect(maxViolation(model.program, start!), `seed ${seed}`).toBeLessThanOrEqual(1e-6);
+      rounded++;
+    }
+    expect(rounded).toBeGreaterThan(30);
+  });
 });

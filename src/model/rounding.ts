@@ -13,7 +13,7 @@ const EPS = 1e-7;
 export function roundedSolution(model: AllocationModel, lp: ArrayLike<number>): number[] | undefined {
   const p = model.program;
   const values = p.columns.map((c, j) => (c.integer ? Math.floor(lp[j] + EPS) : 0));
-  const rowsOf = rowsOverPlacements(model);
+  const { rowsOf, upper } = rowsOverPlacements(model);
   const isCount = p.rows.map((r) => r.name.startsWith("count_"));
   const activity = p.rows.map(() => 0);
   values.forEach((v, j) => {
@@ -25,7 +25,7 @@ export function roundedSolution(model: AllocationModel, lp: ArrayLike<number>): 
 
   const fits = (j: number, delta: number) =>
     values[j] + delta <= p.columns[j].upper + EPS &&
-    rowsOf[j].every(({ row, coef }) => isCount[row] || activity[row] + coef * delta <= p.rows[row].upper + EPS);
+    rowsOf[j].every(({ row, coef }) => isCount[row] || activity[row] + coef * delta <= upper[row] + EPS);
   const apply = (j: number, delta: number) => {
     values[j] += delta;
     for (const { row, coef } of rowsOf[j]) activity[row] += coef * delta;
@@ -35,7 +35,7 @@ export function roundedSolution(model: AllocationModel, lp: ArrayLike<number>): 
 
   // Open singles units for the rounded-down singles, closing placements where the units run out.
   for (const s of model.singlesUnits) {
-    while (!rowsOf[s.column].every(({ row, coef }) => coef > 0 || activity[row] <= p.rows[row].upper + EPS)) {
+    while (!rowsOf[s.column].every(({ row, coef }) => coef > 0 || activity[row] <= upper[row] + EPS)) {
       if (fits(s.column, 1)) apply(s.column, 1);
       else {
         const victim = model.placements.find((pc) => singlesUnitFor(pc) === s.column && values[pc.column] > 0);
@@ -84,21 +84,27 @@ export function roundedSolution(model: AllocationModel, lp: ArrayLike<number>): 
 }
 
 /**
- * Each column's rows with the household-size columns substituted by the placements they count (and
- * their defining rows left out): the rounding moves placements, and the sizes follow at the end.
+ * Each column's rows and every row's upper limit, with the household-size columns substituted by the
+ * placements they count: a size's defining row becomes "its placements ≤ the size's upper bound".
+ * The rounding moves placements, and the sizes follow at the end.
  */
-function rowsOverPlacements(model: AllocationModel): { row: number; coef: number }[][] {
+function rowsOverPlacements(model: AllocationModel): { rowsOf: { row: number; coef: number }[][]; upper: number[] } {
   const p = model.program;
+  const sizes = new Map(model.householdSizes.map((h) => [h.column, h]));
   const rowsOf = p.columns.map((): { row: number; coef: number }[] => []);
+  const upper = p.rows.map((r) => r.upper);
   p.rows.forEach((r, i) => {
-    if (isHouseholdSizeRow(r)) return;
-    for (const [j, a] of r.terms) rowsOf[j].push({ row: i, coef: a });
+    for (const [j, a] of r.terms) {
+      const size = sizes.get(j);
+      if (size && isHouseholdSizeRow(r)) upper[i] = p.columns[size.column].upper;
+      else rowsOf[j].push({ row: i, coef: a });
+    }
   });
   for (const h of model.householdSizes) {
     for (const j of h.placements) rowsOf[j].push(...rowsOf[h.column]);
     rowsOf[h.column] = [];
   }
-  return rowsOf;
+  return { rowsOf, upper };
 }
 
 /** The fixed value of the class's optional member at position `i` (0 = best). */
