@@ -40,8 +40,8 @@ export interface AllocationModel {
   placements: PlacementColumn[];
   /** Per unit class, gender and wave date: the column counting units first occupied then by singles of that gender. */
   singlesUnits: { column: number; unitClass: number; gender: "F" | "M"; date: string }[];
-  /** Per wave whose persons capacity can bind and household size: the column counting those households, the sum of its placement columns. */
-  householdSizes: { column: number; wave: number; persons: number; placements: number[] }[];
+  /** Per wave whose persons capacity can bind and household size: the column counting those households. */
+  householdSizes: HouseholdSize[];
   /** Classes with no possible placement and why. */
   unplaceable: { cls: number; reason: NoPlacementReason }[];
   /** Per class: its optional members' fixed values as runs of equal value, best first. */
@@ -54,6 +54,19 @@ export interface AllocationModel {
   waves: string[];
   /** Wave dates by index. */
   waveDates: string[];
+}
+
+/** The column `h_w_p`: households of `persons` persons placed in wave `wave`, the sum of its placement columns. */
+export interface HouseholdSize {
+  column: number;
+  wave: number;
+  persons: number;
+  placements: number[];
+}
+
+/** What a household-size column must be in a solution: the sum of the placements it counts. */
+export function householdsOfSize(size: HouseholdSize, values: ArrayLike<number>): number {
+  return size.placements.reduce((n, j) => n + values[j], 0);
 }
 
 export interface ValueLevel {
@@ -292,15 +305,15 @@ function addWaveRows(
   pins: Pin[],
   classes: EmployeeClass[],
   placements: PlacementColumn[],
-): AllocationModel["householdSizes"] {
-  const householdSizes: AllocationModel["householdSizes"] = [];
+): HouseholdSize[] {
+  const householdSizes: HouseholdSize[] = [];
   const byWave = groupBy(placements, (p) => p.wave);
   scenario.waves.forEach((wave, w) => {
     const pinned = pins.filter((p) => p.wave === wave.id).map((p) => index.employee.get(p.employee)!);
     const cols = byWave.get(w) ?? [];
     const personsLeft = wave.maxPersons === undefined ? undefined : wave.maxPersons - pinned.reduce((n, e) => n + persons(e), 0);
     const personsOf = (p: PlacementColumn) => classes[p.cls].persons;
-    const mayFillPersons = personsLeft !== undefined && cols.reduce((n, p) => n + personsOf(p) * b.program.columns[p.column].upper, 0) > personsLeft;
+    const mayFillPersons = personsLeft !== undefined && activityRange(b.program, new Map(cols.map((p) => [p.column, personsOf(p)]))).hi > personsLeft;
     const sizes = mayFillPersons ? addHouseholdSizeColumns(b, wave, w, cols, personsOf, personsLeft) : undefined;
     if (sizes) householdSizes.push(...sizes);
     // The wave's rows count households through their sizes where those exist (the same sums).
@@ -336,7 +349,7 @@ function addHouseholdSizeColumns(
   cols: PlacementColumn[],
   personsOf: (p: PlacementColumn) => number,
   personsLeft: number,
-): AllocationModel["householdSizes"] {
+): HouseholdSize[] {
   const bySize = groupBy(cols, personsOf);
   return [...bySize.keys()]
     .sort((a, c) => a - c)
@@ -410,15 +423,21 @@ function seatsLeftAfterPins(index: ScenarioIndex, pins: Pin[]): SeatsLeft {
 function dropRedundantRows(p: IntegerProgram): void {
   p.rows = p.rows.filter((r) => {
     if (r.terms.size === 0) return true;
-    let lo = 0;
-    let hi = 0;
-    for (const [j, a] of r.terms) {
-      const c = p.columns[j];
-      lo += Math.min(a * c.lower, a * c.upper);
-      hi += Math.max(a * c.lower, a * c.upper);
-    }
+    const { lo, hi } = activityRange(p, r.terms);
     return lo < r.lower || hi > r.upper;
   });
+}
+
+/** The least and greatest value of `Σ a·x` within the columns' bounds. */
+function activityRange(p: IntegerProgram, terms: Map<number, number>): { lo: number; hi: number } {
+  let lo = 0;
+  let hi = 0;
+  for (const [j, a] of terms) {
+    const c = p.columns[j];
+    lo += Math.min(a * c.lower, a * c.upper);
+    hi += Math.max(a * c.lower, a * c.upper);
+  }
+  return { lo, hi };
 }
 
 function groupBy<T>(items: T[], key: (t: T) => number): Map<number, T[]> {

@@ -1,4 +1,4 @@
-import { isHouseholdSizeRow, type AllocationModel } from "./build.js";
+import { householdsOfSize, isHouseholdSizeRow, type AllocationModel } from "./build.js";
 import { maxViolation } from "./program.js";
 
 const EPS = 1e-7;
@@ -79,7 +79,7 @@ export function roundedSolution(model: AllocationModel, lp: ArrayLike<number>): 
     for (const { pc } of order) if (tryAdd(pc)) improved = true;
   }
   setLevelColumns(model, values, placedInClass);
-  for (const h of model.householdSizes) values[h.column] = h.placements.reduce((n, j) => n + values[j], 0);
+  for (const h of model.householdSizes) values[h.column] = householdsOfSize(h, values);
   return maxViolation(p, values) <= 1e-6 ? values : undefined;
 }
 
@@ -90,13 +90,13 @@ export function roundedSolution(model: AllocationModel, lp: ArrayLike<number>): 
  */
 function rowsOverPlacements(model: AllocationModel): { rowsOf: { row: number; coef: number }[][]; upper: number[] } {
   const p = model.program;
-  const sizes = new Map(model.householdSizes.map((h) => [h.column, h]));
+  const sizes = new Set(model.householdSizes.map((h) => h.column));
   const rowsOf = p.columns.map((): { row: number; coef: number }[] => []);
   const upper = p.rows.map((r) => r.upper);
   p.rows.forEach((r, i) => {
+    const defines = isHouseholdSizeRow(r);
     for (const [j, a] of r.terms) {
-      const size = sizes.get(j);
-      if (size && isHouseholdSizeRow(r)) upper[i] = p.columns[size.column].upper;
+      if (defines && sizes.has(j)) upper[i] = p.columns[j].upper;
       else rowsOf[j].push({ row: i, coef: a });
     }
   });

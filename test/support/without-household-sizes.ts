@@ -1,4 +1,4 @@
-import { isHouseholdSizeRow, type AllocationModel } from "../../src/model/build.js";
+import { householdsOfSize, isHouseholdSizeRow, type AllocationModel } from "../../src/model/build.js";
 import { addTerm, type RestrictedProgram } from "../../src/model/program.js";
 
 /**
@@ -32,7 +32,7 @@ export function withoutHouseholdSizes(model: AllocationModel): RestrictedProgram
     expand: (values) => {
       const full = new Array<number>(p.columns.length).fill(0);
       kept.forEach((j, i) => (full[j] = values[i]));
-      for (const h of model.householdSizes) full[h.column] = h.placements.reduce((n, m) => n + full[m], 0);
+      for (const h of model.householdSizes) full[h.column] = householdsOfSize(h, full);
       return full;
     },
     project: (values) => kept.map((j) => values[j]),
