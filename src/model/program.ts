@@ -83,6 +83,11 @@ export function maxViolation(p: IntegerProgram, values: ArrayLike<number>): numb
   return worst;
 }
 
+/** The LP relaxation: every column continuous. */
+export function relaxation(p: IntegerProgram): IntegerProgram {
+  return { ...p, columns: p.columns.map((c) => ({ ...c, integer: false })) };
+}
+
 export interface RestrictedProgram {
   program: IntegerProgram;
   /** A solution of the restricted program as one of the whole program. */
@@ -122,4 +127,9 @@ export function restrictColumns(p: IntegerProgram, keep: (j: number) => boolean)
     return full;
   };
   return { program, expand, project: (values) => kept.map((j) => values[j]) };
+}
+
+/** `inner`, a restriction of `outer`'s program, as a restriction of the program `outer` restricts. */
+export function withinRestriction(outer: RestrictedProgram, inner: RestrictedProgram): RestrictedProgram {
+  return { program: inner.program, expand: (values) => outer.expand(inner.expand(values)), project: (values) => inner.project(outer.project(values)) };
 }

@@ -1,5 +1,5 @@
-import type { Highs, ModelData } from "highs";
-import type { IntegerProgram } from "../model/program.js";
+import type { CallbackData, Highs, ModelData } from "highs";
+import type { IntegerProgram, Row } from "../model/program.js";
 import { objectiveKind, provenWithin, type ObjectiveKind } from "./bound.js";
 import { PartnerLink } from "./partner.js";
 import { solveWithoutColumns, type BackendHooks, type BackendOptions, type BackendResult, type BackendSolve } from "./types.js";
@@ -54,6 +54,21 @@ export function highsBackend(highs: Highs): BackendSolve {
   };
 }
 
+/**
+ * Every primal heuristic off. `mip_heuristic_effort` 0 alone leaves those HiGHS runs at the root
+ * regardless (RENS, RINS, root reduced cost, feasibility jump, …): on a 2,000-employee model started
+ * from its optimum they took 27 sub-MIPs and half of the root's 3.2 s.
+ */
+const WITHOUT_HEURISTICS = {
+  mip_heuristic_effort: 0,
+  mip_heuristic_run_feasibility_jump: false,
+  mip_heuristic_run_rins: false,
+  mip_heuristic_run_rens: false,
+  mip_heuristic_run_root_reduced_cost: false,
+  mip_heuristic_run_zi_round: false,
+  mip_heuristic_run_shifting: false,
+};
+
 function runModel(
   highs: Highs,
   model: ReturnType<Highs["createModel"]>,
@@ -70,14 +85,23 @@ function runModel(
     ...(options.presolve === false ? { presolve: "off" } : {}),
     ...(options.maxNodes !== undefined ? { mip_max_nodes: options.maxNodes } : {}),
     ...(options.timeLimitMs !== undefined ? { time_limit: options.timeLimitMs / 1000 } : {}),
-    ...(options.heuristics === false ? { mip_heuristic_effort: 0 } : {}),
+    ...(options.heuristics === false ? WITHOUT_HEURISTICS : {}),
   });
   if (options.initial) model.setSolution({ colValue: Float64Array.from(options.initial) });
   const search = new SearchTrack(program, options, hooks);
   const cb = highs.constants.callbackType;
   let result: BackendResult | undefined;
+  let cuts: Row[] | undefined;
+  const collectingCuts = options.rootCuts === true && options.presolve === false;
   try {
     model.run({
+      ...(collectingCuts
+        ? {
+            [cb.mipCutPool](event: { data: { cut_pool?: CutPool } }) {
+              if (event.data.cut_pool?.numCols === program.columns.length) cuts = rowsOfCutPool(highs, event.data.cut_pool);
+            },
+          }
+        : {}),
       [cb.simplexInterrupt](event) {
         if (hooks.shouldStop()) event.interrupt();
       },
@@ -91,10 +115,23 @@ function runModel(
       },
     });
     result = resultOf(highs, model, program, search.knownBound());
+    if (cuts && result.status === "solution") result.cuts = cuts;
     return result;
   } finally {
     search.finish(result);
   }
+}
+
+type CutPool = NonNullable<CallbackData["cut_pool"]>;
+
+/** HiGHS's cut pool as rows of the program (HiGHS marks a missing side with its infinity). */
+function rowsOfCutPool(highs: Highs, pool: CutPool): Row[] {
+  const side = (x: number) => (Math.abs(x) >= highs.infinity ? Math.sign(x) * Infinity : x);
+  return Array.from({ length: pool.numCuts }, (_, i) => {
+    const terms = new Map<number, number>();
+    for (let k = pool.starts[i]; k < pool.starts[i + 1]; k++) terms.set(pool.indices[k], pool.values[k]);
+    return { name: `cut_${i}`, label: "a cut HiGHS derived at the root", lower: side(pool.lower[i]), upper: side(pool.upper[i]), terms };
+  });
 }
 
 /** The answer of a finished run, its bound also limited by what was known before or learned from a partner. */

@@ -1,4 +1,4 @@
-import type { IntegerProgram } from "../model/program.js";
+import type { IntegerProgram, Row } from "../model/program.js";
 import type { Partnership } from "./partner.js";
 
 export const BACKENDS = ["highs", "jslp"] as const;
@@ -26,6 +26,11 @@ export interface BackendOptions {
   maxNodes?: number;
   /** Search the program together with a second HiGHS search on another thread (see `partner.ts`). */
   partner?: Partnership;
+  /**
+   * Hand back the cuts HiGHS derived at the root (HiGHS without presolve only: with presolve they are
+   * rows over the presolved model's columns). They hold for every solution better than the start.
+   */
+  rootCuts?: boolean;
 }
 
 /** What a solve found. `bound` is a proven upper bound on the optimum (maximisation); status comes from the gap. */
@@ -37,6 +42,8 @@ export type BackendResult =
       bound: number;
       /** Of a pure LP solved by HiGHS: the objective's rate of change per unit of each column at the optimum. */
       reducedCosts?: number[];
+      /** The root's cuts, when asked for (`rootCuts`). */
+      cuts?: Row[];
     }
   | { status: "infeasible" }
   | { status: "stopped"; bound?: number; reason: string };
