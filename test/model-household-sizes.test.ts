@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseScenario, scenarioPolicy } from "../src/domain/index.js";
 import { generateScenario } from "../src/generate/index.js";
 import { buildModel, householdsOfSize, isHouseholdSizeRow, type AllocationModel } from "../src/model/build.js";
-import { maxViolation, objectiveOf } from "../src/model/program.js";
+import { maxViolation, objectiveOf, relaxation } from "../src/model/program.js";
 import { roundedSolution } from "../src/model/rounding.js";
 import { highsBackend } from "../src/solvers/highs.js";
 import { defaultExport } from "../src/solvers/interop.js";
@@ -78,7 +78,7 @@ describe("household-size columns", () => {
     const s = parseScenario(generateScenario({ seed: 2, employees: 400, towers: 5, waves: 3 }));
     const model = modelOf(s);
     expect(model.householdSizes.length).toBeGreaterThan(0);
-    const lp = highs({ ...model.program, columns: model.program.columns.map((c) => ({ ...c, integer: false })) }, { gap: 0, seed: 0 }, noHooks);
+    const lp = highs(relaxation(model.program), { gap: 0, seed: 0 }, noHooks);
     if (lp.status !== "solution") throw new Error(`LP: ${lp.status}`);
     const start = roundedSolution(model, lp.values);
     expect(start).toBeDefined();
@@ -91,7 +91,7 @@ describe("household-size columns", () => {
     for (let seed = 1; seed <= 400; seed++) {
       const model = modelOf(randomScenario(seed));
       if (model.householdSizes.length === 0 || model.program.rows.some((r) => r.name.startsWith("persons_"))) continue;
-      const lp = highs({ ...model.program, columns: model.program.columns.map((c) => ({ ...c, integer: false })) }, { gap: 0, seed: 0 }, noHooks);
+      const lp = highs(relaxation(model.program), { gap: 0, seed: 0 }, noHooks);
       if (lp.status !== "solution") continue;
       const start = roundedSolution(model, lp.values);
       expect(start, `seed ${seed}`).toBeDefined();

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { scenarioPolicy, type Scenario } from "../src/domain/index.js";
 import { generateScenario } from "../src/generate/index.js";
 import { buildModel } from "../src/model/build.js";
-import { maxViolation, objectiveOf, restrictColumns, type IntegerProgram } from "../src/model/program.js";
+import { maxViolation, objectiveOf, relaxation, restrictColumns, type IntegerProgram } from "../src/model/program.js";
 import { roundedSolution } from "../src/model/rounding.js";
 import { explainUnplaceable } from "../src/pipeline/explain.js";
 import { fixByReducedCosts } from "../src/pipeline/reduced-cost.js";
@@ -23,7 +23,6 @@ beforeAll(async () => {
 });
 
 const solve = (p: IntegerProgram) => highs(p, { gap: 1e-9, seed: 0 }, noHooks);
-const relaxed = (p: IntegerProgram): IntegerProgram => ({ ...p, columns: p.columns.map((c) => ({ ...c, integer: false })) });
 
 describe("restrictColumns", () => {
   // max 3a + 2b + c  s.t.  a + b ≤ 4,  b + c ≥ 1,  a ∈ [0, 3], b ∈ [1, 2], c ∈ [0, 5]
@@ -78,7 +77,7 @@ describe("fixByReducedCosts on random and generated scenarios", () => {
     const model = buildModel(scenario, { policy });
     if (explainUnplaceable(model) || model.program.columns.length === 0) return;
     const p = model.program;
-    const lp = solve(relaxed(p));
+    const lp = solve(relaxation(p));
     if (lp.status !== "solution") return;
     expect(lp.reducedCosts).toHaveLength(p.columns.length);
     const optimum = solve(p);
@@ -127,7 +126,7 @@ describe("the root's cuts (rootCuts), which stage 4b adds to the LP before fixin
     ({ scenario }) => {
       const model = buildModel(scenario, { policy: scenarioPolicy(scenario) });
       const p = model.program;
-      const lp = solve(relaxed(p));
+      const lp = solve(relaxation(p));
       const optimum = solve(p);
       if (lp.status !== "solution" || optimum.status !== "solution") return;
       const start = roundedSolution(model, lp.values);
@@ -137,7 +136,7 @@ describe("the root's cuts (rootCuts), which stage 4b adds to the LP before fixin
       if (root.status !== "solution" || !root.cuts) return;
       const withCuts = { ...p, rows: [...p.rows, ...root.cuts] };
       expect(maxViolation(withCuts, optimum.values)).toBeLessThanOrEqual(1e-6);
-      const cutLp = solve(relaxed(withCuts));
+      const cutLp = solve(relaxation(withCuts));
       expect(cutLp.status).toBe("solution");
       if (cutLp.status === "solution") expect(cutLp.objective).toBeGreaterThanOrEqual(optimum.objective - 1e-6);
       tally.cases++;

@@ -311,7 +311,7 @@ async function race(model: AllocationModel, lp: Solution, options: RunOptions, r
 async function fixedAgainstCuts(atRoot: RestrictedProgram, cuts: Row[], state: Incumbency, options: RunOptions): Promise<RestrictedProgram> {
   const best = state.best!;
   const withCuts = { ...atRoot.program, rows: [...atRoot.program.rows, ...cuts] };
-  const lp = await runBackend("highs", relaxation(withCuts), { ...options, onProgress: undefined, onIncumbent: undefined });
+  const lp = await runBackend("highs", relaxation(withCuts), options);
   if (lp.status === "infeasible") state.lower(best.objective);
   if (lp.status !== "solution" || !lp.reducedCosts) return atRoot;
   state.lower(Math.max(lp.objective, best.objective));
