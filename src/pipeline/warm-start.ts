@@ -86,12 +86,17 @@ class Incumbency {
     this.onChange(this);
   }
 
+  /** A program that holds every plan better than the best has none: none exists, so the best is optimal. */
+  noneBetter(): void {
+    if (this.best) this.lower(this.best.objective);
+  }
+
   /**
-   * Takes a stage's plan when it is better, and its dual bound when that holds for the whole program.
-   * A stage's program holds every plan better than the best, so when it has none, none exists.
+   * Takes a stage's plan when it is better, and its dual bound when that holds for the whole program
+   * (a stage's program then holds every plan better than the best, so its infeasibility proves the best).
    */
   take(result: BackendResult, toWhole: (values: number[]) => number[], boundHolds: boolean): void {
-    if (result.status === "infeasible" && boundHolds && this.best) this.lower(this.best.objective);
+    if (result.status === "infeasible" && boundHolds) this.noneBetter();
     if (result.status !== "solution") return;
     this.offer(this.plan(toWhole(result.values)), true);
     if (boundHolds) this.lower(result.bound);
@@ -312,7 +317,7 @@ async function fixedAgainstCuts(atRoot: RestrictedProgram, cuts: Row[], state: I
   const best = state.best!;
   const withCuts = { ...atRoot.program, rows: [...atRoot.program.rows, ...cuts] };
   const lp = await runBackend("highs", relaxation(withCuts), options);
-  if (lp.status === "infeasible") state.lower(best.objective);
+  if (lp.status === "infeasible") state.noneBetter();
   if (lp.status !== "solution" || !lp.reducedCosts) return atRoot;
   state.lower(Math.max(lp.objective, best.objective));
   return withinRestriction(atRoot, fixByReducedCosts(withCuts, lp as LpOptimum, atRoot.project(best.values), best.objective));
