@@ -2,7 +2,8 @@ import { parseArgs } from "node:util";
 import { scenarioPolicy, type Plan, type Scenario } from "../src/domain/index.js";
 import { solveScenario } from "../src/pipeline/solve.js";
 import { checkPlan } from "../src/plan/check.js";
-import { BACKENDS, type Backend } from "../src/solvers/types.js";
+import { SOLVER_CHOICES, type SolverChoice } from "../src/pipeline/types.js";
+import { sameObjective } from "../test/support/objectives.js";
 import { solvePerEmployee, type ReferenceResult } from "../test/support/per-employee-model.js";
 import { randomScenario } from "../test/support/random-scenarios.js";
 
@@ -11,8 +12,6 @@ import { randomScenario } from "../test/support/random-scenarios.js";
 // of test/support, over as many random scenarios as asked (the property test's generator and seeds).
 // It prints every scenario where the two disagree, or where the checker refuses the plan, and exits
 // 1 if there is any: a deeper run of what the property test checks on 240 seeds in CI.
-
-const REL = 1e-6;
 
 const { values: args } = parseArgs({
   options: {
@@ -24,9 +23,9 @@ const { values: args } = parseArgs({
   },
 });
 const [from, to, maxEmployees, maxUnits] = [args.from, args.to, args.employees, args.units].map(Number);
-const solver = args.solver as Backend | "auto";
-if (![from, to, maxEmployees, maxUnits].every(Number.isInteger) || ![...BACKENDS, "auto"].includes(solver)) {
-  console.error("usage: npm run sweep -- [--from N] [--to N] [--employees E] [--units U] [--solver auto|highs|jslp]");
+const solver = args.solver as SolverChoice;
+if (![from, to, maxEmployees, maxUnits].every(Number.isInteger) || !SOLVER_CHOICES.includes(solver)) {
+  console.error(`usage: npm run sweep -- [--from N] [--to N] [--employees E] [--units U] [--solver ${SOLVER_CHOICES.join("|")}]`);
   process.exit(2);
 }
 
@@ -47,8 +46,7 @@ async function pipelineAnswer(s: Scenario): Promise<{ answer: number | string; c
   return { answer: plan.objective ?? plan.status, checked: checkPlan(s, plan, scenarioPolicy(s)).ok };
 }
 
-const agree = (a: number | string, b: number | string) =>
-  typeof a === "number" && typeof b === "number" ? Math.abs(a - b) <= REL * Math.max(1, Math.abs(b)) : a === b;
+const agree = (a: number | string, b: number | string) => (typeof a === "number" && typeof b === "number" ? sameObjective(a, b) : a === b);
 
 const started = Date.now();
 let disagreements = 0;

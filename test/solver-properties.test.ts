@@ -14,6 +14,7 @@ import { defaultExport } from "../src/solvers/interop.js";
 import { jslpBackend } from "../src/solvers/jslp.js";
 import type { BackendHooks, BackendResult, BackendSolve } from "../src/solvers/types.js";
 import { buildPerEmployeeModel, perEmployeeSize, solvePerEmployee, type ReferenceResult } from "./support/per-employee-model.js";
+import { objectiveTolerance, sameObjective } from "./support/objectives.js";
 import { randomScenario, randomScenarioInput } from "./support/random-scenarios.js";
 
 // Random tiny scenarios against the literal per-employee model of test/support. Two layers:
@@ -26,9 +27,7 @@ import { randomScenario, randomScenarioInput } from "./support/random-scenarios.
 const SCENARIOS = 240;
 const E2E_SCENARIOS = 8;
 const JSLP_LIMIT_MS = 5000;
-const REL = 1e-6;
 
-const close = (a: number, b: number) => Math.abs(a - b) <= REL * Math.max(1, Math.abs(b));
 const seeds = Array.from({ length: SCENARIOS }, (_, i) => i + 1);
 const noHooks: BackendHooks = { shouldStop: () => false, onProgress: () => {}, onIncumbent: () => {} };
 
@@ -122,14 +121,14 @@ describe(`${SCENARIOS} random scenarios: class model (both backends, this thread
       expect(ref.status, `jslp found a plan\n${repro(seed)}`).toBe("optimal");
       const check = checkPlan(s, byJslp.plan, scenarioPolicy(s));
       expect(check.violations.map((v) => v.message), repro(seed)).toEqual([]);
-      expect(check.objective, repro(seed)).toBeLessThanOrEqual(ref.objective! + REL * Math.max(1, Math.abs(ref.objective!)));
-      const proved = close(byJslp.plan.bound!, byJslp.result.objective);
+      expect(check.objective, repro(seed)).toBeLessThanOrEqual(ref.objective! + objectiveTolerance(ref.objective!));
+      const proved = sameObjective(byJslp.plan.bound!, byJslp.result.objective);
       if (proved) {
         tally.jslpProved++;
-        expect(close(check.objective, ref.objective!), `jslp claims ${check.objective}, the optimum is ${ref.objective}\n${repro(seed)}`).toBe(true);
+        expect(sameObjective(check.objective, ref.objective!), `jslp claims ${check.objective}, the optimum is ${ref.objective}\n${repro(seed)}`).toBe(true);
       } else {
         tally.jslpUnproved++;
-        expect(byJslp.plan.bound!, repro(seed)).toBeGreaterThanOrEqual(ref.objective! - REL * Math.max(1, Math.abs(ref.objective!)));
+        expect(byJslp.plan.bound!, repro(seed)).toBeGreaterThanOrEqual(ref.objective! - objectiveTolerance(ref.objective!));
       }
     }
 
@@ -141,9 +140,9 @@ describe(`${SCENARIOS} random scenarios: class model (both backends, this thread
       const check = checkPlan(s, byHighs.plan, scenarioPolicy(s));
       expect(check.violations.map((v) => v.message), repro(seed)).toEqual([]);
       // The model's objective is the plan's, the plan is optimal, and its bound is proven.
-      expect(close(byHighs.result.objective, check.objective), `model ${byHighs.result.objective} vs plan ${check.objective}\n${repro(seed)}`).toBe(true);
-      expect(close(check.objective, ref.objective!), `class ${check.objective} vs per-employee ${ref.objective}\n${repro(seed)}`).toBe(true);
-      expect(close(byHighs.plan.bound!, ref.objective!), `bound ${byHighs.plan.bound} vs optimum ${ref.objective}\n${repro(seed)}`).toBe(true);
+      expect(sameObjective(byHighs.result.objective, check.objective), `model ${byHighs.result.objective} vs plan ${check.objective}\n${repro(seed)}`).toBe(true);
+      expect(sameObjective(check.objective, ref.objective!), `class ${check.objective} vs per-employee ${ref.objective}\n${repro(seed)}`).toBe(true);
+      expect(sameObjective(byHighs.plan.bound!, ref.objective!), `bound ${byHighs.plan.bound} vs optimum ${ref.objective}\n${repro(seed)}`).toBe(true);
     }
   });
 
@@ -157,12 +156,12 @@ describe(`${SCENARIOS} random scenarios: class model (both backends, this thread
       if (explainUnplaceable(model) || model.program.columns.length === 0) continue;
       const lp = highs(relaxation(model.program), { gap: 1e-9, seed: 0 }, noHooks);
       if (lp.status !== "solution") throw new Error(`LP relaxation: ${lp.status}\n${repro(seed)}`);
-      expect(lp.objective, repro(seed)).toBeGreaterThanOrEqual(ref.objective! - REL * Math.max(1, Math.abs(ref.objective!)));
+      expect(lp.objective, repro(seed)).toBeGreaterThanOrEqual(ref.objective! - objectiveTolerance(ref.objective!));
       const start = roundedSolution(model, lp.values);
       if (!start) continue;
       rounded++;
       expect(maxViolation(model.program, start), repro(seed)).toBeLessThanOrEqual(1e-6);
-      expect(objectiveOf(model.program, start), repro(seed)).toBeLessThanOrEqual(ref.objective! + REL * Math.max(1, Math.abs(ref.objective!)));
+      expect(objectiveOf(model.program, start), repro(seed)).toBeLessThanOrEqual(ref.objective! + objectiveTolerance(ref.objective!));
     }
     expect(rounded).toBeGreaterThan(0);
   });
@@ -188,7 +187,7 @@ describe(`the first ${E2E_SCENARIOS} random scenarios through solveScenario`, ()
     expect(byHighs.status, repro(seed)).toBe(ref.status);
     expect(byHighs.placements.length + byHighs.unplaced.length).toBe(s.employees.length);
     expect(checkPlan(s, byHighs).violations.map((v) => v.message), repro(seed)).toEqual([]);
-    if (ref.status === "optimal") expect(close(byHighs.objective!, ref.objective!), `highs ${byHighs.objective} vs ${ref.objective}\n${repro(seed)}`).toBe(true);
+    if (ref.status === "optimal") expect(sameObjective(byHighs.objective!, ref.objective!), `highs ${byHighs.objective} vs ${ref.objective}\n${repro(seed)}`).toBe(true);
 
     let byJslp: Plan | undefined;
     try {
@@ -199,7 +198,7 @@ describe(`the first ${E2E_SCENARIOS} random scenarios through solveScenario`, ()
     if (!byJslp) return; // stopped without a plan: allowed, never a wrong one
     expect(checkPlan(s, byJslp).violations.map((v) => v.message), repro(seed)).toEqual([]);
     if (ref.status === "infeasible") expect(byJslp.status, repro(seed)).toBe("infeasible");
-    else if (byJslp.status === "optimal") expect(close(byJslp.objective!, ref.objective!), `jslp ${byJslp.objective} vs ${ref.objective}\n${repro(seed)}`).toBe(true);
+    else if (byJslp.status === "optimal") expect(sameObjective(byJslp.objective!, ref.objective!), `jslp ${byJslp.objective} vs ${ref.objective}\n${repro(seed)}`).toBe(true);
     else expect(byJslp.status, repro(seed)).toBe("feasible");
   });
 });
