@@ -11,7 +11,9 @@ describe("a worker process killed with SIGKILL in the middle of a solve loses no
   afterAll(() => service?.stop());
 
   it("runs the job again in another worker, to a valid plan at the optimum", async () => {
-    const scenario = conformanceScenario("c1-small.json");
+    // c7 takes seconds to prove, so the worker is still solving when the test kills it (c1-small, used
+    // before, could be solved by a warm worker between two polls, and the job was then already done).
+    const scenario = conformanceScenario("c7-medium.json");
     const id = await service.submit({ scenario, solver: "highs" });
     const running = await service.waitForJob(id, (j) => j.progress?.phase === "solving" || finished(j));
     expect(running.status).toBe("active");
@@ -25,6 +27,6 @@ describe("a worker process killed with SIGKILL in the middle of a solve loses no
     const plan = (await (await service.fetch(`/v1/jobs/${id}/plan`)).json()) as Plan;
     const check = checkPlan(parseScenario(scenario), plan);
     expect(check.violations).toEqual([]);
-    expect(check.objective).toBeCloseTo(13895, 6);
+    expect(check.objective).toBeCloseTo(289922, 6);
   });
 });
