@@ -42,6 +42,8 @@ export interface AllocationModel {
   singlesUnits: { column: number; unitClass: number; gender: "F" | "M"; date: string }[];
   /** Per wave whose persons capacity can bind and household size: the column counting those households. */
   householdSizes: HouseholdSize[];
+  /** Per school row that can bind, of a mid-size model, and number of children: the column counting those families. */
+  schoolNeeds: SchoolNeed[];
   /** Classes with no possible placement and why. */
   unplaceable: { cls: number; reason: NoPlacementReason }[];
   /** Per class: its optional members' fixed values as runs of equal value, best first. */
@@ -56,17 +58,34 @@ export interface AllocationModel {
   waveDates: string[];
 }
 
-/** The column `h_w_p`: households of `persons` persons placed in wave `wave`, the sum of its placement columns. */
-export interface HouseholdSize {
+/** A column defined as the sum of placement columns (by a row `Σ placements − column = 0`). */
+export interface SumColumn {
   column: number;
-  wave: number;
-  persons: number;
   placements: number[];
 }
 
-/** What a household-size column must be in a solution: the sum of the placements it counts. */
-export function householdsOfSize(size: HouseholdSize, values: ArrayLike<number>): number {
-  return size.placements.reduce((n, j) => n + values[j], 0);
+/** The column `h_w_p`: households of `persons` persons placed in wave `wave`. */
+export interface HouseholdSize extends SumColumn {
+  wave: number;
+  persons: number;
+}
+
+/** The column `n_z_L_d_c`: families with `need` children at school level `level` placed in zone `zone` by wave date `date`. */
+export interface SchoolNeed extends SumColumn {
+  zone: string;
+  level: SchoolLevel;
+  date: string;
+  need: number;
+}
+
+/** Every column of the model that is a sum of placements. */
+export function sumColumns(model: Pick<AllocationModel, "householdSizes" | "schoolNeeds">): SumColumn[] {
+  return [...model.householdSizes, ...model.schoolNeeds];
+}
+
+/** What a sum column must be in a solution: the sum of the placements it counts. */
+export function sumOfPlacements(sum: SumColumn, values: ArrayLike<number>): number {
+  return sum.placements.reduce((n, j) => n + values[j], 0);
 }
 
 export interface ValueLevel {
@@ -128,10 +147,10 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
   const { levels, levelColumns } = addClassCountRows(b, classes, placements, index, policy, refDay);
   const singlesUnits = addUnitRows(b, scenario, units, classes, placements, policy.sharing);
   const householdSizes = addWaveRows(b, scenario, index, pins, classes, placements);
-  addSchoolRows(b, scenario, units, classes, placements, seatsLeft);
+  const schoolNeeds = addSchoolRows(b, scenario, units, classes, placements, seatsLeft);
   dropRedundantRows(b.program);
   b.program.integralObjective = Number.isInteger(b.program.offset) && b.program.columns.every((c) => Number.isInteger(c.cost));
-  return { program: b.program, classes, unitClasses: units, placements, singlesUnits, householdSizes, unplaceable, levels, levelColumns, sharing: policy.sharing, refDay, waves: scenario.waves.map((w) => w.id), waveDates: scenario.waves.map((w) => w.date) };
+  return { program: b.program, classes, unitClasses: units, placements, singlesUnits, householdSizes, schoolNeeds, unplaceable, levels, levelColumns, sharing: policy.sharing, refDay, waves: scenario.waves.map((w) => w.id), waveDates: scenario.waves.map((w) => w.date) };
 }
 
 /** Filters in the order reasons are reported; the first one a (class, unit class, date) fails. */
@@ -330,9 +349,14 @@ function addWaveRows(
   return householdSizes;
 }
 
-/** A row defining a household-size column: a definition, not a resource that could bind. */
+/** A row defining a household-size column. */
 export function isHouseholdSizeRow(row: { name: string }): boolean {
   return row.name.startsWith("size_");
+}
+
+/** A row defining a sum column (household size or school need): a definition, not a resource that could bind. */
+export function isSumRow(row: { name: string }): boolean {
+  return isHouseholdSizeRow(row) || row.name.startsWith("need_");
 }
 
 /**
@@ -364,7 +388,18 @@ function addHouseholdSizeColumns(
     });
 }
 
-/** Children placed in a zone by a date need seats open there by that date; one row per (zone, level, date). */
+/**
+ * Models of up to this many placement columns count, in each school row that can bind, the families by
+ * their number of children at the row's level (`n_z_L_d_c`). On larger models the columns made HiGHS
+ * slower: full-scale `ikn-2024` took 2.2 s warm instead of 1.2 s (docs/formulation.md).
+ */
+const SCHOOL_NEED_COLUMNS_UP_TO = 12_000;
+
+/**
+ * Children placed in a zone by a date need seats open there by that date; one row per (zone, level, date).
+ * On mid-size models a row that can bind and holds families of different numbers of children at its
+ * level counts them through `SchoolNeed` columns, as the persons rows do through household sizes.
+ */
 function addSchoolRows(
   b: ProgramBuilder,
   scenario: Scenario,
@@ -372,7 +407,9 @@ function addSchoolRows(
   classes: EmployeeClass[],
   placements: PlacementColumn[],
   seatsLeft: SeatsLeft,
-): void {
+): SchoolNeed[] {
+  const schoolNeeds: SchoolNeed[] = [];
+  const countNeeds = placements.length <= SCHOOL_NEED_COLUMNS_UP_TO;
   const dates = [...new Set(scenario.waves.map((w) => w.date))].sort();
   const zones = [...new Set(units.map((u) => u.zone))].sort();
   const rows = new Map<string, Map<number, number>>();
@@ -395,10 +432,46 @@ function addSchoolRows(
     for (const level of SCHOOL_LEVELS) {
       dates.forEach((date, d) => {
         const terms = rows.get(`${zone}|${level}|${d}`) ?? new Map<number, number>();
-        b.addRow(`school_${z}_${level}_${d}`, `${level} school seats in zone ${zone} open by ${date}`, terms, -Infinity, seatsLeft(zone, level, date));
+        const seats = seatsLeft(zone, level, date);
+        const needs = countNeeds && activityRange(b.program, terms).hi > seats ? addSchoolNeedColumns(b, { zone, level, date }, `${z}_${level}_${d}`, terms) : [];
+        schoolNeeds.push(...needs);
+        // The row counts families through their needs where those exist (the same sum).
+        const counted = new Set(needs.flatMap((n) => n.placements));
+        const rowTerms = new Map([...[...terms].filter(([j]) => !counted.has(j)), ...needs.map((n): [number, number] => [n.column, n.need])]);
+        b.addRow(`school_${z}_${level}_${d}`, `${level} school seats in zone ${zone} open by ${date}`, rowTerms, -Infinity, seats);
       });
     }
   });
+  return schoolNeeds;
+}
+
+/**
+ * Where a school row holds families of at least two different numbers of children at its level: per
+ * number shared by two or more placement columns, one integer column counting those families. The row
+ * is a knapsack over those numbers, as a persons row is over household sizes, and a branch on how many
+ * families of each need a zone takes is what closed it fast (conformance c8: 2.7–3.3 s to proof
+ * instead of 9–10.7 s, docs/formulation.md).
+ */
+function addSchoolNeedColumns(
+  b: ProgramBuilder,
+  row: Pick<SchoolNeed, "zone" | "level" | "date">,
+  suffix: string,
+  terms: Map<number, number>,
+): SchoolNeed[] {
+  const byNeed = new Map<number, number[]>();
+  for (const [j, need] of terms) byNeed.set(need, [...(byNeed.get(need) ?? []), j]);
+  if (byNeed.size < 2) return [];
+  return [...byNeed]
+    .filter(([, members]) => members.length >= 2)
+    .sort(([a], [c]) => a - c)
+    .map(([need, members]) => {
+      const most = members.reduce((n, j) => n + b.program.columns[j].upper, 0);
+      const column = b.addColumn({ name: `n_${suffix}_${need}`, lower: 0, upper: most, integer: true, cost: 0 });
+      const definition = new Map(members.map((j) => [j, 1]));
+      definition.set(column, -1);
+      b.addRow(`need_${suffix}_${need}`, `families with ${need} ${row.level} child(ren) in zone ${row.zone} by ${row.date}`, definition, 0, 0);
+      return { column, ...row, need, placements: members };
+    });
 }
 
 function seatsLeftAfterPins(index: ScenarioIndex, pins: Pin[]): SeatsLeft {

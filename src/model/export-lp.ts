@@ -3,7 +3,7 @@ import { defaultExport } from "../solvers/interop.js";
 import { toHighsModel } from "../solvers/highs.js";
 import type { AllocationModel } from "./build.js";
 
-/** What the LP file's variable names stand for: x_k_u_w, y_k_l, s_u_G_d, h_w_p (see docs/formulation.md). */
+/** What the LP file's variable names stand for: x_k_u_w, y_k_l, s_u_G_d, h_w_p, n_z_L_d_c (see docs/formulation.md). */
 export interface LpClassMap {
   classes: { index: number; key: string; mustMove: string[]; optional: string[] }[];
   unitClasses: { index: number; key: string; units: string[] }[];

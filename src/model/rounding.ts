@@ -1,4 +1,4 @@
-import { householdsOfSize, isHouseholdSizeRow, type AllocationModel } from "./build.js";
+import { isSumRow, sumColumns, sumOfPlacements, type AllocationModel } from "./build.js";
 import { maxViolation } from "./program.js";
 
 const EPS = 1e-7;
@@ -79,30 +79,31 @@ export function roundedSolution(model: AllocationModel, lp: ArrayLike<number>): 
     for (const { pc } of order) if (tryAdd(pc)) improved = true;
   }
   setLevelColumns(model, values, placedInClass);
-  for (const h of model.householdSizes) values[h.column] = householdsOfSize(h, values);
+  for (const sum of sumColumns(model)) values[sum.column] = sumOfPlacements(sum, values);
   return maxViolation(p, values) <= 1e-6 ? values : undefined;
 }
 
 /**
- * Each column's rows and every row's upper limit, with the household-size columns substituted by the
- * placements they count: a size's defining row becomes "its placements ≤ the size's upper bound".
- * The rounding moves placements, and the sizes follow at the end.
+ * Each column's rows and every row's upper limit, with the sum columns (household sizes, school needs)
+ * substituted by the placements they count: a sum's defining row becomes "its placements ≤ the sum's
+ * upper bound". The rounding moves placements, and the sums follow at the end.
  */
 function rowsOverPlacements(model: AllocationModel): { rowsOf: { row: number; coef: number }[][]; upper: number[] } {
   const p = model.program;
-  const sizes = new Set(model.householdSizes.map((h) => h.column));
+  const sums = sumColumns(model);
+  const defined = new Set(sums.map((sum) => sum.column));
   const rowsOf = p.columns.map((): { row: number; coef: number }[] => []);
   const upper = p.rows.map((r) => r.upper);
   p.rows.forEach((r, i) => {
-    const defines = isHouseholdSizeRow(r);
+    const defines = isSumRow(r);
     for (const [j, a] of r.terms) {
-      if (defines && sizes.has(j)) upper[i] = p.columns[j].upper;
+      if (defines && defined.has(j)) upper[i] = p.columns[j].upper;
       else rowsOf[j].push({ row: i, coef: a });
     }
   });
-  for (const h of model.householdSizes) {
-    for (const j of h.placements) rowsOf[j].push(...rowsOf[h.column]);
-    rowsOf[h.column] = [];
+  for (const sum of sums) {
+    for (const j of sum.placements) rowsOf[j].push(...rowsOf[sum.column]);
+    rowsOf[sum.column] = [];
   }
   return { rowsOf, upper };
 }

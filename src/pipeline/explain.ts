@@ -1,5 +1,5 @@
 import type { AllocationModel } from "../model/build.js";
-import { NO_PLACEMENT_REASONS, isHouseholdSizeRow } from "../model/build.js";
+import { NO_PLACEMENT_REASONS, isSumRow } from "../model/build.js";
 import type { IntegerProgram, Row } from "../model/program.js";
 import { runBackend } from "../solvers/run.js";
 
@@ -54,7 +54,7 @@ export async function explainConflict(model: AllocationModel, signal?: AbortSign
   const binding: string[] = [];
   for (let i = 0; i < core.rows.length; i++) {
     const row = core.rows[i];
-    if (row.name.startsWith("count_") || isHouseholdSizeRow(row)) continue;
+    if (row.name.startsWith("count_") || isSumRow(row)) continue;
     const without = { ...core, rows: core.rows.filter((_, j) => j !== i) };
     if (await feasible(without, signal)) binding.push(row.label);
   }
