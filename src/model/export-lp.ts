@@ -8,6 +8,8 @@ export interface LpClassMap {
   classes: { index: number; key: string; mustMove: string[]; optional: string[] }[];
   unitClasses: { index: number; key: string; units: string[] }[];
   waves: string[];
+  /** The `n_z_L_d_c` columns by name: zone, school level, wave date and number of children they count. */
+  schoolNeeds: { name: string; zone: string; level: string; date: string; need: number }[];
 }
 
 /** The model as CPLEX LP text (written by HiGHS itself, so any LP reader takes it) and its class map. */
@@ -26,6 +28,7 @@ export async function exportLp(model: AllocationModel): Promise<{ lp: string; cl
         classes: model.classes.map((c, index) => ({ index, key: c.key, mustMove: c.mustMove.map((e) => e.id), optional: c.optional.map((e) => e.id) })),
         unitClasses: model.unitClasses.map((u, index) => ({ index, key: u.key, units: u.units.map((x) => x.id) })),
         waves: model.waves,
+        schoolNeeds: model.schoolNeeds.map((n) => ({ name: model.program.columns[n.column].name, zone: n.zone, level: n.level, date: n.date, need: n.need })),
       },
     };
   } finally {
