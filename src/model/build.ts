@@ -42,7 +42,7 @@ export interface AllocationModel {
   singlesUnits: { column: number; unitClass: number; gender: "F" | "M"; date: string }[];
   /** Per wave whose persons capacity can bind and household size: the column counting those households. */
   householdSizes: HouseholdSize[];
-  /** Per school row that can bind, of a mid-size model, and number of children: the column counting those families. */
+  /** Per school row that can bind (models of up to 3,000 placement columns) and number of children: the column counting those families. */
   schoolNeeds: SchoolNeed[];
   /** Classes with no possible placement and why. */
   unplaceable: { cls: number; reason: NoPlacementReason }[];
@@ -390,15 +390,17 @@ function addHouseholdSizeColumns(
 
 /**
  * Models of up to this many placement columns count, in each school row that can bind, the families by
- * their number of children at the row's level (`n_z_L_d_c`). On larger models the columns made HiGHS
- * slower: full-scale `ikn-2024` took 2.2 s warm instead of 1.2 s (docs/formulation.md).
+ * their number of children at the row's level (`n_z_L_d_c`). Measured (docs/formulation.md): faster on
+ * models of 400–500 employees (about 1,400 placement columns), slower in all on the generated
+ * 2,000-employee (4,400–4,600) and 5,000-employee (about 8,400) seeds and at full scale (15,148).
  */
-const SCHOOL_NEED_COLUMNS_UP_TO = 12_000;
+const SCHOOL_NEED_COLUMNS_UP_TO = 3_000;
 
 /**
  * Children placed in a zone by a date need seats open there by that date; one row per (zone, level, date).
- * On mid-size models a row that can bind and holds families of different numbers of children at its
- * level counts them through `SchoolNeed` columns, as the persons rows do through household sizes.
+ * On models of up to 3,000 placement columns a row that can bind and holds families of different
+ * numbers of children at its level counts them through `SchoolNeed` columns, as the persons rows do
+ * through household sizes.
  */
 function addSchoolRows(
   b: ProgramBuilder,
