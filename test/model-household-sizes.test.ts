@@ -2,14 +2,14 @@ import highsModule, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseScenario, scenarioPolicy } from "../src/domain/index.js";
 import { generateScenario } from "../src/generate/index.js";
-import { buildModel, sumOfPlacements, isHouseholdSizeRow, type AllocationModel } from "../src/model/build.js";
-import { maxViolation, objectiveOf, relaxation } from "../src/model/program.js";
+import { buildModel, isHouseholdSizeRow } from "../src/model/build.js";
+import { maxViolation, relaxation } from "../src/model/program.js";
 import { roundedSolution } from "../src/model/rounding.js";
 import { highsBackend } from "../src/solvers/highs.js";
 import { defaultExport } from "../src/solvers/interop.js";
 import type { BackendHooks, BackendSolve } from "../src/solvers/types.js";
 import { randomScenario } from "./support/random-scenarios.js";
-import { withoutSums } from "./support/without-sums.js";
+import { expectSameOptimumWithout, sumsAgree } from "./support/without-sums.js";
 
 // The household-size columns h_w_p (docs/formulation.md): the households of p persons placed in
 // wave w, defined as the sum of the wave's placement columns of that size, over which the wave's
@@ -23,10 +23,6 @@ beforeAll(async () => {
 
 const modelOf = (s: ReturnType<typeof randomScenario>) => buildModel(s, { policy: scenarioPolicy(s) });
 
-/** Each household-size column equals the sum of the placements it counts. */
-function sizesAgree(model: AllocationModel, values: ArrayLike<number>): boolean {
-  return model.householdSizes.every((h) => Math.abs(values[h.column] - sumOfPlacements(h, values)) < 1e-6);
-}
 
 describe("household-size columns", () => {
   it("exist exactly for the waves whose persons capacity could be exceeded, one per household size", () => {
@@ -57,19 +53,7 @@ describe("household-size columns", () => {
       const model = modelOf(randomScenario(seed));
       if (model.householdSizes.length === 0) continue;
       withSizes++;
-      const flat = withoutSums(model, model.householdSizes);
-      expect(flat.program.columns.length).toBe(model.program.columns.length - model.householdSizes.length);
-      const a = highs(model.program, { gap: 0, seed: 0 }, noHooks);
-      const b = highs(flat.program, { gap: 0, seed: 0 }, noHooks);
-      expect(b.status, `seed ${seed}`).toBe(a.status);
-      if (a.status !== "solution" || b.status !== "solution") continue;
-      expect(b.objective, `seed ${seed}`).toBeCloseTo(a.objective, 6);
-      expect(sizesAgree(model, a.values), `seed ${seed}`).toBe(true);
-      // A plan of the form without them is one of the program, at the same objective.
-      const expanded = flat.expand(b.values);
-      expect(maxViolation(model.program, expanded), `seed ${seed}`).toBeLessThanOrEqual(1e-6);
-      expect(objectiveOf(model.program, expanded), `seed ${seed}`).toBeCloseTo(b.objective, 6);
-      expect(flat.project(a.values)).toEqual(Array.from(a.values).filter((_, j) => !model.householdSizes.some((h) => h.column === j)));
+      expectSameOptimumWithout(model, model.householdSizes, highs, `seed ${seed}`);
     }
     expect(withSizes).toBeGreaterThan(15);
   });
@@ -83,7 +67,7 @@ describe("household-size columns", () => {
     const start = roundedSolution(model, lp.values);
     expect(start).toBeDefined();
     expect(maxViolation(model.program, start!)).toBeLessThanOrEqual(1e-6);
-    expect(sizesAgree(model, start!)).toBe(true);
+    expect(sumsAgree(model.householdSizes, start!)).toBe(true);
   });
 
   it("bound the rounding where they replace a persons row, which their bounds made redundant", () => {

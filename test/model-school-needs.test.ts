@@ -2,13 +2,13 @@ import highsModule, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseScenario, scenarioPolicy, type Scenario } from "../src/domain/index.js";
 import { generateScenario, namedScenario } from "../src/generate/index.js";
-import { buildModel, sumOfPlacements, type AllocationModel } from "../src/model/build.js";
-import { maxViolation, objectiveOf, relaxation } from "../src/model/program.js";
+import { buildModel } from "../src/model/build.js";
+import { maxViolation, relaxation } from "../src/model/program.js";
 import { roundedSolution } from "../src/model/rounding.js";
 import { highsBackend } from "../src/solvers/highs.js";
 import { defaultExport } from "../src/solvers/interop.js";
 import type { BackendHooks, BackendSolve } from "../src/solvers/types.js";
-import { withoutSums } from "./support/without-sums.js";
+import { expectSameOptimumWithout, sumsAgree } from "./support/without-sums.js";
 
 // The school-need columns n_z_L_d_c (docs/formulation.md): in a school row of a mid-size model that
 // can bind, the families placed in zone z by date d with c children at level L, defined as the sum of
@@ -23,9 +23,6 @@ beforeAll(async () => {
 const modelOf = (s: Scenario) => buildModel(s, { policy: scenarioPolicy(s) });
 const small = (seed: number) => parseScenario(generateScenario({ seed, employees: 60, towers: 3, waves: 2 }));
 
-function needsAgree(model: AllocationModel, values: ArrayLike<number>): boolean {
-  return model.schoolNeeds.every((n) => Math.abs(values[n.column] - sumOfPlacements(n, values)) < 1e-6);
-}
 
 describe("school-need columns", () => {
   it("count, per school row that can bind, the families of each number of children at its level", () => {
@@ -63,17 +60,7 @@ describe("school-need columns", () => {
       const model = modelOf(small(seed));
       if (model.schoolNeeds.length === 0) continue;
       withNeeds++;
-      const flat = withoutSums(model, model.schoolNeeds);
-      expect(flat.program.columns.length).toBe(model.program.columns.length - model.schoolNeeds.length);
-      const a = highs(model.program, { gap: 0, seed: 0 }, noHooks);
-      const b = highs(flat.program, { gap: 0, seed: 0 }, noHooks);
-      expect(b.status, `seed ${seed}`).toBe(a.status);
-      if (a.status !== "solution" || b.status !== "solution") continue;
-      expect(b.objective, `seed ${seed}`).toBeCloseTo(a.objective, 6);
-      expect(needsAgree(model, a.values), `seed ${seed}`).toBe(true);
-      const expanded = flat.expand(b.values);
-      expect(maxViolation(model.program, expanded), `seed ${seed}`).toBeLessThanOrEqual(1e-6);
-      expect(objectiveOf(model.program, expanded), `seed ${seed}`).toBeCloseTo(b.objective, 6);
+      expectSameOptimumWithout(model, model.schoolNeeds, highs, `seed ${seed}`);
     }
     expect(withNeeds).toBeGreaterThan(20);
   });
@@ -88,7 +75,7 @@ describe("school-need columns", () => {
       const start = roundedSolution(model, lp.values);
       if (!start) continue;
       expect(maxViolation(model.program, start), `seed ${seed}`).toBeLessThanOrEqual(1e-6);
-      expect(needsAgree(model, start), `seed ${seed}`).toBe(true);
+      expect(sumsAgree(model.schoolNeeds, start), `seed ${seed}`).toBe(true);
       rounded++;
     }
     expect(rounded).toBeGreaterThan(10);

@@ -1,5 +1,7 @@
+import { expect } from "vitest";
 import { isSumRow, sumOfPlacements, type AllocationModel, type SumColumn } from "../../src/model/build.js";
-import { addTerm, type RestrictedProgram } from "../../src/model/program.js";
+import { addTerm, maxViolation, objectiveOf, type RestrictedProgram } from "../../src/model/program.js";
+import type { BackendHooks, BackendSolve } from "../../src/solvers/types.js";
 
 /**
  * The program with the given sum columns (household sizes, school needs) substituted by the placements
@@ -38,3 +40,32 @@ export function withoutSums(model: AllocationModel, sums: SumColumn[]): Restrict
     project: (values) => kept.map((j) => values[j]),
   };
 }
+
+/** Each sum column equals the sum of the placements it counts. */
+export function sumsAgree(sums: SumColumn[], values: ArrayLike<number>): boolean {
+  return sums.every((sum) => Math.abs(values[sum.column] - sumOfPlacements(sum, values)) < 1e-6);
+}
+
+/**
+ * Solves the program with and without the given sum columns to proof and expects the same status and
+ * optimum, sums that agree with the placements, and the plan of the form without them to be one of the
+ * program at the same objective. Returns whether both had a plan to compare.
+ */
+export function expectSameOptimumWithout(model: AllocationModel, sums: SumColumn[], highs: BackendSolve, label: string): boolean {
+  const flat = withoutSums(model, sums);
+  expect(flat.program.columns.length, label).toBe(model.program.columns.length - sums.length);
+  const a = highs(model.program, { gap: 0, seed: 0 }, NO_HOOKS);
+  const b = highs(flat.program, { gap: 0, seed: 0 }, NO_HOOKS);
+  expect(b.status, label).toBe(a.status);
+  if (a.status !== "solution" || b.status !== "solution") return false;
+  expect(b.objective, label).toBeCloseTo(a.objective, 6);
+  expect(sumsAgree(sums, a.values), label).toBe(true);
+  const expanded = flat.expand(b.values);
+  expect(maxViolation(model.program, expanded), label).toBeLessThanOrEqual(1e-6);
+  expect(objectiveOf(model.program, expanded), label).toBeCloseTo(b.objective, 6);
+  const defined = new Set(sums.map((sum) => sum.column));
+  expect(flat.project(a.values), label).toEqual(Array.from(a.values).filter((_, j) => !defined.has(j)));
+  return true;
+}
+
+const NO_HOOKS: BackendHooks = { shouldStop: () => false, onProgress: () => {}, onIncumbent: () => {} };
