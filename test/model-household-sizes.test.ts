@@ -1,24 +1,21 @@
-import highsModule, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseScenario, scenarioPolicy } from "../src/domain/index.js";
 import { generateScenario } from "../src/generate/index.js";
 import { buildModel, isHouseholdSizeRow } from "../src/model/build.js";
 import { maxViolation, relaxation } from "../src/model/program.js";
 import { roundedSolution } from "../src/model/rounding.js";
-import { highsBackend } from "../src/solvers/highs.js";
-import { defaultExport } from "../src/solvers/interop.js";
-import type { BackendHooks, BackendSolve } from "../src/solvers/types.js";
+import type { BackendSolve } from "../src/solvers/types.js";
 import { randomScenario } from "./support/random-scenarios.js";
 import { expectSameOptimumWithout, sumsAgree } from "./support/without-sums.js";
+import { NO_HOOKS, loadHighsBackend } from "./support/highs-backend.js";
 
 // The household-size columns h_w_p (docs/formulation.md): the households of p persons placed in
 // wave w, defined as the sum of the wave's placement columns of that size, over which the wave's
 // households and persons rows then run. They change the program's form, not its optimum.
 
-const noHooks: BackendHooks = { shouldStop: () => false, onProgress: () => {}, onIncumbent: () => {} };
 let highs: BackendSolve;
 beforeAll(async () => {
-  highs = highsBackend(await defaultExport<() => Promise<Highs>>(highsModule)());
+  highs = await loadHighsBackend();
 });
 
 const modelOf = (s: ReturnType<typeof randomScenario>) => buildModel(s, { policy: scenarioPolicy(s) });
@@ -62,7 +59,7 @@ describe("household-size columns", () => {
     const s = parseScenario(generateScenario({ seed: 2, employees: 400, towers: 5, waves: 3 }));
     const model = modelOf(s);
     expect(model.householdSizes.length).toBeGreaterThan(0);
-    const lp = highs(relaxation(model.program), { gap: 0, seed: 0 }, noHooks);
+    const lp = highs(relaxation(model.program), { gap: 0, seed: 0 }, NO_HOOKS);
     if (lp.status !== "solution") throw new Error(`LP: ${lp.status}`);
     const start = roundedSolution(model, lp.values);
     expect(start).toBeDefined();
@@ -75,7 +72,7 @@ describe("household-size columns", () => {
     for (let seed = 1; seed <= 400; seed++) {
       const model = modelOf(randomScenario(seed));
       if (model.householdSizes.length === 0 || model.program.rows.some((r) => r.name.startsWith("persons_"))) continue;
-      const lp = highs(relaxation(model.program), { gap: 0, seed: 0 }, noHooks);
+      const lp = highs(relaxation(model.program), { gap: 0, seed: 0 }, NO_HOOKS);
       if (lp.status !== "solution") continue;
       const start = roundedSolution(model, lp.values);
       expect(start, `seed ${seed}`).toBeDefined();

@@ -1,23 +1,20 @@
-import highsModule, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseScenario, scenarioPolicy, type Scenario } from "../src/domain/index.js";
 import { generateScenario, namedScenario } from "../src/generate/index.js";
 import { buildModel } from "../src/model/build.js";
 import { maxViolation, relaxation } from "../src/model/program.js";
 import { roundedSolution } from "../src/model/rounding.js";
-import { highsBackend } from "../src/solvers/highs.js";
-import { defaultExport } from "../src/solvers/interop.js";
-import type { BackendHooks, BackendSolve } from "../src/solvers/types.js";
+import type { BackendSolve } from "../src/solvers/types.js";
 import { expectSameOptimumWithout, sumsAgree } from "./support/without-sums.js";
+import { NO_HOOKS, loadHighsBackend } from "./support/highs-backend.js";
 
 // The school-need columns n_z_L_d_c (docs/formulation.md): in a school row of a mid-size model that
 // can bind, the families placed in zone z by date d with c children at level L, defined as the sum of
 // their placement columns, over which the row then runs. They change the program's form, not its optimum.
 
-const noHooks: BackendHooks = { shouldStop: () => false, onProgress: () => {}, onIncumbent: () => {} };
 let highs: BackendSolve;
 beforeAll(async () => {
-  highs = highsBackend(await defaultExport<() => Promise<Highs>>(highsModule)());
+  highs = await loadHighsBackend();
 });
 
 const modelOf = (s: Scenario) => buildModel(s, { policy: scenarioPolicy(s) });
@@ -70,7 +67,7 @@ describe("school-need columns", () => {
     for (let seed = 1; seed <= 30; seed++) {
       const model = modelOf(small(seed));
       if (model.schoolNeeds.length === 0) continue;
-      const lp = highs(relaxation(model.program), { gap: 0, seed: 0 }, noHooks);
+      const lp = highs(relaxation(model.program), { gap: 0, seed: 0 }, NO_HOOKS);
       if (lp.status !== "solution") continue;
       const start = roundedSolution(model, lp.values);
       if (!start) continue;

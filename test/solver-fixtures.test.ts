@@ -43,7 +43,6 @@ function load(dir: URL, only?: string[]): Fixture[] {
 const tiny = load(new URL("../fixtures/tiny/", import.meta.url));
 const conformance = load(new URL("../fixtures/conformance/", import.meta.url), CONFORMANCE);
 
-
 /** Employee ids the text mentions as whole ids (an id inside a longer id does not count). */
 function namedIn(text: string, s: Scenario): string[] {
   const idChar = /[A-Za-z0-9_-]/;

@@ -1,10 +1,9 @@
-import highsModule, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { IntegerProgram } from "../src/model/program.js";
-import { highsBackend, searchMayStop } from "../src/solvers/highs.js";
-import { defaultExport } from "../src/solvers/interop.js";
-import type { BackendHooks, BackendOptions, BackendSolve } from "../src/solvers/types.js";
+import { searchMayStop } from "../src/solvers/highs.js";
+import type { BackendOptions, BackendSolve } from "../src/solvers/types.js";
 import { multiKnapsack } from "./support/multi-knapsack.js";
+import { NO_HOOKS, loadHighsBackend } from "./support/highs-backend.js";
 
 // Later stages of the warm start hand HiGHS a bound proven before it started (`knownBound`): the
 // search may stop as soon as its incumbent is proven by that bound, and never earlier.
@@ -38,20 +37,19 @@ describe("searchMayStop", () => {
 });
 
 describe("HiGHS with a known bound", () => {
-  const noHooks: BackendHooks = { shouldStop: () => false, onProgress: () => {}, onIncumbent: () => {} };
   let highs: BackendSolve;
   beforeAll(async () => {
-    highs = highsBackend(await defaultExport<() => Promise<Highs>>(highsModule)());
+    highs = await loadHighsBackend();
   });
 
   it.each([1, 2, 3, 4, 5])("still reaches the optimum from a poor start, heuristics off (seed %i)", (seed) => {
     const p = multiKnapsack(seed);
-    const exact = highs(p, { ...options, gap: 0 }, noHooks);
+    const exact = highs(p, { ...options, gap: 0 }, NO_HOOKS);
     expect(exact.status).toBe("solution");
     if (exact.status !== "solution") return;
     const optimum = Math.round(exact.objective);
     const empty = p.columns.map(() => 0);
-    const r = highs(p, { ...options, knownBound: optimum + 0.5, initial: empty, heuristics: false }, noHooks);
+    const r = highs(p, { ...options, knownBound: optimum + 0.5, initial: empty, heuristics: false }, NO_HOOKS);
     expect(r.status === "solution" && Math.round(r.objective)).toBe(optimum);
   });
 });

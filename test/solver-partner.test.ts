@@ -1,12 +1,10 @@
-import highsModule, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { objectiveKind, provenWithin } from "../src/solvers/bound.js";
-import { highsBackend } from "../src/solvers/highs.js";
-import { defaultExport } from "../src/solvers/interop.js";
 import { PartnerLink, partnerBuffer } from "../src/solvers/partner.js";
 import { runSearchPair } from "../src/solvers/run.js";
 import type { BackendHooks, BackendOptions, BackendSolve } from "../src/solvers/types.js";
 import { multiKnapsack } from "./support/multi-knapsack.js";
+import { loadHighsBackend } from "./support/highs-backend.js";
 
 // The last warm-start stage runs two HiGHS searches on two threads that exchange objectives and
 // bounds at fixed amounts of work. Their answer must not depend on how the threads are scheduled.
@@ -45,7 +43,7 @@ describe("a pair of HiGHS searches", () => {
   const program = multiKnapsack(3, 80, 6);
   let optimum: number;
   beforeAll(async () => {
-    const solo = highsBackend(await defaultExport<() => Promise<Highs>>(highsModule)());
+    const solo = await loadHighsBackend();
     const exact = solo(program, { ...options, gap: 0 }, { shouldStop: never, onProgress: () => {}, onIncumbent: () => {} });
     if (exact.status !== "solution") throw new Error("the knapsack has no solution");
     optimum = Math.round(exact.objective);
@@ -71,7 +69,7 @@ describe("a pair of HiGHS searches", () => {
 describe("HiGHS progress", () => {
   let highs: BackendSolve;
   beforeAll(async () => {
-    highs = highsBackend(await defaultExport<() => Promise<Highs>>(highsModule)());
+    highs = await loadHighsBackend();
   });
 
   it("reports incumbent and bound during branch and bound, the bound never below the final plan", () => {

@@ -1,4 +1,3 @@
-import highsModule, { type Highs } from "highs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenarioPolicy, validateScenario, type Plan, type Scenario } from "../src/domain/index.js";
 import { buildModel } from "../src/model/build.js";
@@ -9,13 +8,12 @@ import { explainUnplaceable } from "../src/pipeline/explain.js";
 import { NoPlanError, pinViolations, solveScenario } from "../src/pipeline/solve.js";
 import { checkPlan } from "../src/plan/check.js";
 import { provenBound } from "../src/solvers/bound.js";
-import { highsBackend } from "../src/solvers/highs.js";
-import { defaultExport } from "../src/solvers/interop.js";
 import { jslpBackend } from "../src/solvers/jslp.js";
-import type { BackendHooks, BackendResult, BackendSolve } from "../src/solvers/types.js";
+import type { BackendResult, BackendSolve } from "../src/solvers/types.js";
 import { buildPerEmployeeModel, perEmployeeSize, solvePerEmployee, type ReferenceResult } from "./support/per-employee-model.js";
 import { objectiveTolerance, sameObjective } from "./support/objectives.js";
 import { randomScenario, randomScenarioInput } from "./support/random-scenarios.js";
+import { NO_HOOKS, loadHighsBackend } from "./support/highs-backend.js";
 
 // Random tiny scenarios against the literal per-employee model of test/support. Two layers:
 //  - every scenario goes through the class model, both backends called on this thread, the
@@ -29,11 +27,10 @@ const E2E_SCENARIOS = 8;
 const JSLP_LIMIT_MS = 5000;
 
 const seeds = Array.from({ length: SCENARIOS }, (_, i) => i + 1);
-const noHooks: BackendHooks = { shouldStop: () => false, onProgress: () => {}, onIncumbent: () => {} };
 
 let highs: BackendSolve;
 beforeAll(async () => {
-  highs = highsBackend(await defaultExport<() => Promise<Highs>>(highsModule)());
+  highs = await loadHighsBackend();
 });
 
 /** The scenario as JSON, for a failure message that reproduces it. */
@@ -50,7 +47,7 @@ function solveClassModel(s: Scenario, backend: BackendSolve, timeLimitMs?: numbe
   const policy = scenarioPolicy(s);
   const model = buildModel(s, { policy });
   if (explainUnplaceable(model)) return { kind: "infeasible" };
-  const result = backend(model.program, { gap: 1e-9, seed: 0, timeLimitMs }, noHooks);
+  const result = backend(model.program, { gap: 1e-9, seed: 0, timeLimitMs }, NO_HOOKS);
   if (result.status === "infeasible") return { kind: "infeasible" };
   if (result.status === "stopped") return { kind: "stopped", reason: result.reason };
   const { placements, unplaced } = disaggregate(s, model, result.values);
@@ -154,7 +151,7 @@ describe(`${SCENARIOS} random scenarios: class model (both backends, this thread
       if (ref.status !== "optimal" || pinsBreakRules(s)) continue;
       const model = buildModel(s, { policy: scenarioPolicy(s) });
       if (explainUnplaceable(model) || model.program.columns.length === 0) continue;
-      const lp = highs(relaxation(model.program), { gap: 1e-9, seed: 0 }, noHooks);
+      const lp = highs(relaxation(model.program), { gap: 1e-9, seed: 0 }, NO_HOOKS);
       if (lp.status !== "solution") throw new Error(`LP relaxation: ${lp.status}\n${repro(seed)}`);
       expect(lp.objective, repro(seed)).toBeGreaterThanOrEqual(ref.objective! - objectiveTolerance(ref.objective!));
       const start = roundedSolution(model, lp.values);

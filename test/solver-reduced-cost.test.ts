@@ -1,4 +1,3 @@
-import highsModule, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { scenarioPolicy, type Scenario } from "../src/domain/index.js";
 import { generateScenario } from "../src/generate/index.js";
@@ -8,21 +7,19 @@ import { roundedSolution } from "../src/model/rounding.js";
 import { explainUnplaceable } from "../src/pipeline/explain.js";
 import { fixByReducedCosts } from "../src/pipeline/reduced-cost.js";
 import { pinViolations, solveScenario } from "../src/pipeline/solve.js";
-import { highsBackend } from "../src/solvers/highs.js";
-import { defaultExport } from "../src/solvers/interop.js";
-import type { BackendHooks, BackendSolve } from "../src/solvers/types.js";
+import type { BackendSolve } from "../src/solvers/types.js";
 import { randomScenario } from "./support/random-scenarios.js";
+import { NO_HOOKS, loadHighsBackend } from "./support/highs-backend.js";
 
 // Reduced-cost fixing must be exact: the cut-down program keeps the incumbent it was built against
 // and reaches the whole program's optimum, whatever the incumbent's quality.
 
-const noHooks: BackendHooks = { shouldStop: () => false, onProgress: () => {}, onIncumbent: () => {} };
 let highs: BackendSolve;
 beforeAll(async () => {
-  highs = highsBackend(await defaultExport<() => Promise<Highs>>(highsModule)());
+  highs = await loadHighsBackend();
 });
 
-const solve = (p: IntegerProgram) => highs(p, { gap: 1e-9, seed: 0 }, noHooks);
+const solve = (p: IntegerProgram) => highs(p, { gap: 1e-9, seed: 0 }, NO_HOOKS);
 
 describe("restrictColumns", () => {
   // max 3a + 2b + c  s.t.  a + b ≤ 4,  b + c ≥ 1,  a ∈ [0, 3], b ∈ [1, 2], c ∈ [0, 5]
@@ -131,7 +128,7 @@ describe("the root's cuts (rootCuts), which stage 4b adds to the LP before fixin
       if (lp.status !== "solution" || optimum.status !== "solution") return;
       const start = roundedSolution(model, lp.values);
       if (!start || objectiveOf(p, start) >= optimum.objective - 0.5) return;
-      const root = highs(p, { gap: 1e-6, seed: 0, presolve: false, maxNodes: 1, heuristics: false, rootCuts: true, initial: start }, noHooks);
+      const root = highs(p, { gap: 1e-6, seed: 0, presolve: false, maxNodes: 1, heuristics: false, rootCuts: true, initial: start }, NO_HOOKS);
       expect(root.status).toBe("solution");
       if (root.status !== "solution" || !root.cuts) return;
       const withCuts = { ...p, rows: [...p.rows, ...root.cuts] };
@@ -153,7 +150,7 @@ describe("the root's cuts (rootCuts), which stage 4b adds to the LP before fixin
   it("are not handed back with presolve on, where they would be rows over the presolved columns", () => {
     const { scenario } = generatedCases[0];
     const model = buildModel(scenario, { policy: scenarioPolicy(scenario) });
-    const root = highs(model.program, { gap: 1e-6, seed: 0, maxNodes: 1, rootCuts: true }, noHooks);
+    const root = highs(model.program, { gap: 1e-6, seed: 0, maxNodes: 1, rootCuts: true }, NO_HOOKS);
     expect(root.status).toBe("solution");
     if (root.status === "solution") expect(root.cuts).toBeUndefined();
   });

@@ -460,8 +460,7 @@ function addSchoolNeedColumns(
   suffix: string,
   terms: Map<number, number>,
 ): SchoolNeed[] {
-  const byNeed = new Map<number, number[]>();
-  for (const [j, need] of terms) byNeed.set(need, [...(byNeed.get(need) ?? []), j]);
+  const byNeed = groupBy([...terms.keys()], (j) => terms.get(j)!);
   if (byNeed.size < 2) return [];
   return [...byNeed]
     .filter(([, members]) => members.length >= 2)

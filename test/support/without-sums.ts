@@ -1,7 +1,8 @@
 import { expect } from "vitest";
 import { isSumRow, sumOfPlacements, type AllocationModel, type SumColumn } from "../../src/model/build.js";
 import { addTerm, maxViolation, objectiveOf, type RestrictedProgram } from "../../src/model/program.js";
-import type { BackendHooks, BackendSolve } from "../../src/solvers/types.js";
+import type { BackendSolve } from "../../src/solvers/types.js";
+import { NO_HOOKS } from "./highs-backend.js";
 
 /**
  * The program with the given sum columns (household sizes, school needs) substituted by the placements
@@ -67,5 +68,3 @@ export function expectSameOptimumWithout(model: AllocationModel, sums: SumColumn
   expect(flat.project(a.values), label).toEqual(Array.from(a.values).filter((_, j) => !defined.has(j)));
   return true;
 }
-
-const NO_HOOKS: BackendHooks = { shouldStop: () => false, onProgress: () => {}, onIncumbent: () => {} };
