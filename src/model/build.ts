@@ -10,7 +10,7 @@ import {
   type SchoolLevel,
 } from "../domain/index.js";
 import { employeeClasses, fixedValue, unitClasses, type EmployeeClass, type UnitClass } from "./classes.js";
-import { ProgramBuilder, addTerm, type IntegerProgram } from "./program.js";
+import { ProgramBuilder, addTerm, type IntegerProgram, type Row } from "./program.js";
 
 /** Why a class of employees has no possible placement, in the order the filters apply. */
 export const NO_PLACEMENT_REASONS = {
@@ -35,6 +35,11 @@ export interface PlacementColumn {
 /** The program plus what is needed to read its solution back as placements. */
 export interface AllocationModel {
   program: IntegerProgram;
+  /**
+   * Rows every integer solution of the program satisfies but its LP relaxation need not
+   * (`singlesCoverRows`): added, they tighten the LP bound and leave the integer optimum alone.
+   */
+  coverRows: Row[];
   classes: EmployeeClass[];
   unitClasses: UnitClass[];
   placements: PlacementColumn[];
@@ -150,7 +155,8 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
   const schoolNeeds = addSchoolRows(b, scenario, units, classes, placements, seatsLeft);
   dropRedundantRows(b.program);
   b.program.integralObjective = Number.isInteger(b.program.offset) && b.program.columns.every((c) => Number.isInteger(c.cost));
-  return { program: b.program, classes, unitClasses: units, placements, singlesUnits, householdSizes, schoolNeeds, unplaceable, levels, levelColumns, sharing: policy.sharing, refDay, waves: scenario.waves.map((w) => w.id), waveDates: scenario.waves.map((w) => w.date) };
+  const coverRows = singlesCoverRows(units, classes, placements, singlesUnits, policy.sharing);
+  return { program: b.program, coverRows, classes, unitClasses: units, placements, singlesUnits, householdSizes, schoolNeeds, unplaceable, levels, levelColumns, sharing: policy.sharing, refDay, waves: scenario.waves.map((w) => w.id), waveDates: scenario.waves.map((w) => w.date) };
 }
 
 /** Filters in the order reasons are reported; the first one a (class, unit class, date) fails. */
@@ -315,6 +321,56 @@ function addUnitRows(
     });
   });
   return singlesUnits;
+}
+
+/**
+ * Per gender and set of unit classes that is all some class of mustMove singles may live in: the
+ * singles of that gender who must move and can live nowhere else need at least
+ * ⌈(their number − free beds of partial units there) / beds per unit⌉ units opened there. Every
+ * integer solution of the program satisfies these rows (count and beds rows, integral `s`), so they
+ * cut off only fractional ones: the LP otherwise opens a third of a unit for one man who must move.
+ */
+function singlesCoverRows(
+  units: UnitClass[],
+  classes: EmployeeClass[],
+  placements: PlacementColumn[],
+  singlesUnits: AllocationModel["singlesUnits"],
+  sharing: boolean,
+): Row[] {
+  const unitsOf = new Map<number, Set<number>>();
+  for (const p of placements) {
+    const cls = classes[p.cls];
+    if (cls.family || cls.mustMove.length === 0) continue;
+    let where = unitsOf.get(p.cls);
+    if (!where) unitsOf.set(p.cls, (where = new Set()));
+    where.add(p.unitClass);
+  }
+  const rows: Row[] = [];
+  const covered = new Set<string>();
+  for (const [k, where] of unitsOf) {
+    const gender = classes[k].gender;
+    const key = `${gender} ${[...where].sort((a, c) => a - c).join(" ")}`;
+    if (covered.has(key)) continue;
+    covered.add(key);
+    const confined = [...unitsOf].filter(([other, its]) => classes[other].gender === gender && [...its].every((u) => where.has(u)));
+    const mustMove = confined.reduce((n, [other]) => n + classes[other].mustMove.length, 0);
+    const partialBeds = [...where].reduce((n, u) => n + (units[u].partial ? units[u].partial.bedsLeft * units[u].units.length : 0), 0);
+    const opened = singlesUnits.filter((s) => s.gender === gender && where.has(s.unitClass));
+    if (opened.length === 0) continue;
+    const beds = Math.max(...opened.map((s) => bedsPerUnit(units[s.unitClass], sharing)));
+    const needed = mustMove - partialBeds;
+    // A whole number of units is what the LP opens already.
+    if (needed <= 0 || needed % beds === 0) continue;
+    const who = `${mustMove} ${gender === "F" ? "women" : "men"}`;
+    rows.push({
+      name: `cover_${gender}_${k}`,
+      label: `units for the ${who} who must move and may live only in ${where.size} unit class(es) such as ${describeUnits(units[Math.min(...where)])}`,
+      lower: Math.ceil(needed / beds),
+      upper: Infinity,
+      terms: new Map(opened.map((s) => [s.column, 1])),
+    });
+  }
+  return rows;
 }
 
 function addWaveRows(

@@ -148,7 +148,7 @@ class Incumbency {
 export async function solveWithWarmStart(model: AllocationModel, options: RunOptions): Promise<BackendResult> {
   const started = Date.now();
   const p = model.program;
-  const lp = await runBackend("highs", relaxation(p), options);
+  const lp = await runBackend("highs", relaxation(withCoverRows(model)), options);
   if (lp.status !== "solution") return lp;
   const afterLp = { ...options, timeLimitMs: options.timeLimitMs === undefined ? undefined : Math.max(1, options.timeLimitMs - (Date.now() - started)) };
   const report = (state: Incumbency) => options.onProgress?.({ incumbent: state.best?.objective, bound: state.bound });
@@ -198,6 +198,7 @@ async function runStages(model: AllocationModel, lp: Solution, state: Incumbency
   // In a race the last stage works towards an exact proof, which the race may need to decide (`race`).
   const proofGap = inRace ? 0 : options.gap;
   const done = (gap: number) => options.signal?.aborted === true || state.proven(gap);
+  const strengthened = withCoverRows(model);
 
   const neighbourhood = lpNeighbourhood(p, lp);
   const searchingNeighbourhood = runBackend("highs", neighbourhood.program, {
@@ -216,7 +217,7 @@ async function runStages(model: AllocationModel, lp: Solution, state: Incumbency
 
   /** A stage that works on the cut-down program from the best plan, towards proof. */
   const proofStage = (r: RestrictedProgram): RunOptions => ({ ...stage(r, true), initial: state.best && r.project(state.best.values) });
-  const atRoot = reducedProgram(p, lp, state.best);
+  const atRoot = reducedProgram(strengthened, lp, state.best);
   const root = await runBackend("highs", atRoot.program, {
     ...proofStage(atRoot),
     heuristics: !state.planFromSearch,
@@ -232,7 +233,7 @@ async function runStages(model: AllocationModel, lp: Solution, state: Incumbency
   if (done(proofGap)) return state.answerOr(root);
   let reduced = atRoot;
   if (root.status === "solution" && root.cuts?.length) reduced = await fixedAgainstCuts(atRoot, root.cuts, state, { ...options, timeLimitMs: remaining() });
-  else if (state.best !== before) reduced = reducedProgram(p, lp, state.best);
+  else if (state.best !== before) reduced = reducedProgram(strengthened, lp, state.best);
   if (done(proofGap)) return state.answerOr(root);
 
   if (inRace) {
@@ -321,6 +322,15 @@ async function fixedAgainstCuts(atRoot: RestrictedProgram, cuts: Row[], state: I
   if (lp.status !== "solution" || !lp.reducedCosts) return atRoot;
   state.lower(Math.max(lp.objective, best.objective));
   return withinRestriction(atRoot, fixByReducedCosts(withCuts, lp as LpOptimum, atRoot.project(best.values), best.objective));
+}
+
+/**
+ * The program with the model's cover rows, for the LP and the stages that work on the proof. The
+ * searches for plans (the neighbourhood, the racer) get the program as it is: there the rows only
+ * moved HiGHS onto other paths, and at full scale made the neighbourhood six times slower.
+ */
+function withCoverRows(model: AllocationModel): IntegerProgram {
+  return { ...model.program, rows: [...model.program.rows, ...model.coverRows] };
 }
 
 /** The program cut down by reduced-cost fixing against the best plan, or whole when there is none. */
