@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseScenario, scenarioPolicy, type Scenario, type ScenarioInput } from "../src/domain/index.js";
-import { buildModel, type AllocationModel } from "../src/model/build.js";
+import { buildModel, withCoverRows } from "../src/model/build.js";
 import { maxViolation, relaxation, type IntegerProgram } from "../src/model/program.js";
 import type { BackendSolve } from "../src/solvers/types.js";
 import { NO_HOOKS, loadHighsBackend } from "./support/highs-backend.js";
@@ -16,7 +16,6 @@ beforeAll(async () => {
 });
 
 const modelOf = (s: Scenario) => buildModel(s, { policy: scenarioPolicy(s) });
-const withCoverRows = (model: AllocationModel): IntegerProgram => ({ ...model.program, rows: [...model.program.rows, ...model.coverRows] });
 
 function optimum(p: IntegerProgram) {
   const r = highs(p, { gap: 0, seed: 0 }, NO_HOOKS);

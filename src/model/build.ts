@@ -159,6 +159,11 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
   return { program: b.program, coverRows, classes, unitClasses: units, placements, singlesUnits, householdSizes, schoolNeeds, unplaceable, levels, levelColumns, sharing: policy.sharing, refDay, waves: scenario.waves.map((w) => w.id), waveDates: scenario.waves.map((w) => w.date) };
 }
 
+/** The program with the model's cover rows: the same integer solutions, a tighter LP. */
+export function withCoverRows(model: Pick<AllocationModel, "program" | "coverRows">): IntegerProgram {
+  return { ...model.program, rows: [...model.program.rows, ...model.coverRows] };
+}
+
 /** Filters in the order reasons are reported; the first one a (class, unit class, date) fails. */
 const FILTERS: { reason: Exclude<NoPlacementReason, "window" | "pinned">; passes: (i: ScenarioIndex, c: EmployeeClass, u: UnitClass, date: string, seats: SeatsLeft) => boolean }[] = [
   { reason: "reservation", passes: (i, c, u) => i.eligible(c.sample, u.sample) },

@@ -1,4 +1,4 @@
-import type { AllocationModel } from "../model/build.js";
+import { withCoverRows, type AllocationModel } from "../model/build.js";
 import { objectiveOf, relaxation, restrictColumns, withinRestriction, type IntegerProgram, type RestrictedProgram, type Row } from "../model/program.js";
 import { roundedSolution } from "../model/rounding.js";
 import { firstWithinGapOfOptimum, objectiveKind, provenBound, provenWithin, type ObjectiveKind } from "../solvers/bound.js";
@@ -127,7 +127,9 @@ class Incumbency {
 /**
  * HiGHS from a warm start. MIP search is slow to find good integer plans of this model while its LP
  * bound is tight, so:
- * 1. solve the LP relaxation;
+ * 1. solve the LP relaxation, with the model's cover rows (`withCoverRows`), as are stages 3–5;
+ *    the plan searches (stage 2, the racer) get the program as it is, where the rows only moved
+ *    HiGHS onto other paths (at full scale a neighbourhood six times slower);
  * 2. solve the small MIP over the columns the LP uses or nearly ties (`lpNeighbourhood`), or round
  *    the LP when that finds nothing; within the requested gap of the LP bound, that is the answer;
  * 3. fix columns by their reduced costs against that plan (`fixByReducedCosts`, exact): on the
@@ -322,15 +324,6 @@ async function fixedAgainstCuts(atRoot: RestrictedProgram, cuts: Row[], state: I
   if (lp.status !== "solution" || !lp.reducedCosts) return atRoot;
   state.lower(Math.max(lp.objective, best.objective));
   return withinRestriction(atRoot, fixByReducedCosts(withCuts, lp as LpOptimum, atRoot.project(best.values), best.objective));
-}
-
-/**
- * The program with the model's cover rows, for the LP and the stages that work on the proof. The
- * searches for plans (the neighbourhood, the racer) get the program as it is: there the rows only
- * moved HiGHS onto other paths, and at full scale made the neighbourhood six times slower.
- */
-function withCoverRows(model: AllocationModel): IntegerProgram {
-  return { ...model.program, rows: [...model.program.rows, ...model.coverRows] };
 }
 
 /** The program cut down by reduced-cost fixing against the best plan, or whole when there is none. */
