@@ -155,7 +155,7 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
   const schoolNeeds = addSchoolRows(b, scenario, units, classes, placements, seatsLeft);
   dropRedundantRows(b.program);
   b.program.integralObjective = Number.isInteger(b.program.offset) && b.program.columns.every((c) => Number.isInteger(c.cost));
-  const coverRows = singlesCoverRows(units, classes, placements, singlesUnits, policy.sharing);
+  const coverRows = singlesCoverRows(units, classes, placements, singlesUnits, scenario.waves.map((w) => w.date), policy.sharing);
   return { program: b.program, coverRows, classes, unitClasses: units, placements, singlesUnits, householdSizes, schoolNeeds, unplaceable, levels, levelColumns, sharing: policy.sharing, refDay, waves: scenario.waves.map((w) => w.id), waveDates: scenario.waves.map((w) => w.date) };
 }
 
@@ -329,17 +329,20 @@ function addUnitRows(
 }
 
 /**
- * Per gender and set of unit classes that is all some class of mustMove singles may live in: the
- * singles of that gender who must move and can live nowhere else need at least
- * ⌈(their number − free beds of partial units there) / beds per unit⌉ units opened there. Every
- * integer solution of the program satisfies these rows (count and beds rows, integral `s`), so they
- * cut off only fractional ones: the LP otherwise opens a third of a unit for one man who must move.
+ * Per gender and set U of unit classes that is all some class of mustMove singles may live in: the m
+ * singles of that gender who must move and can live nowhere but U need at least
+ * ⌈(m − free beds of partial units in U) / beds per unit⌉ units opened in U. Where m fits one unit
+ * (and U has no partial units), also for each wave date d: either a unit is opened in U by d or they
+ * are all placed after d (`Σ their placements after d + m·Σ_{u ∈ U, d' ≤ d} s ≥ m`). Every integer
+ * solution of the program satisfies these rows (count and beds rows, integral `s`), so they cut off
+ * only fractional ones: the LP otherwise opens a third of a unit for one man who must move.
  */
 function singlesCoverRows(
   units: UnitClass[],
   classes: EmployeeClass[],
   placements: PlacementColumn[],
   singlesUnits: AllocationModel["singlesUnits"],
+  waveDates: string[],
   sharing: boolean,
 ): Row[] {
   const unitsOf = new Map<number, Set<number>>();
@@ -357,8 +360,8 @@ function singlesCoverRows(
     const key = `${gender} ${[...where].sort((a, c) => a - c).join(" ")}`;
     if (covered.has(key)) continue;
     covered.add(key);
-    const confined = [...unitsOf].filter(([other, its]) => classes[other].gender === gender && [...its].every((u) => where.has(u)));
-    const mustMove = confined.reduce((n, [other]) => n + classes[other].mustMove.length, 0);
+    const confined = new Set([...unitsOf].filter(([other, its]) => classes[other].gender === gender && [...its].every((u) => where.has(u))).map(([other]) => other));
+    const mustMove = [...confined].reduce((n, other) => n + classes[other].mustMove.length, 0);
     const partialBeds = [...where].reduce((n, u) => n + (units[u].partial ? units[u].partial.bedsLeft * units[u].units.length : 0), 0);
     const opened = singlesUnits.filter((s) => s.gender === gender && where.has(s.unitClass));
     if (opened.length === 0) continue;
@@ -366,14 +369,20 @@ function singlesCoverRows(
     const needed = mustMove - partialBeds;
     // A whole number of units is what the LP opens already.
     if (needed <= 0 || needed % beds === 0) continue;
-    const who = `${mustMove} ${gender === "F" ? "women" : "men"}`;
-    rows.push({
-      name: `cover_${gender}_${k}`,
-      label: `units for the ${who} who must move and may live only in ${where.size} unit class(es) such as ${describeUnits(units[Math.min(...where)])}`,
-      lower: Math.ceil(needed / beds),
-      upper: Infinity,
-      terms: new Map(opened.map((s) => [s.column, 1])),
-    });
+    const who = `the ${mustMove} ${gender === "F" ? "women" : "men"} who must move and may live only in ${where.size} unit class(es) such as ${describeUnits(units[Math.min(...where)])}`;
+    const cover = (name: string, label: string, lower: number, terms: Map<number, number>) => rows.push({ name, label, lower, upper: Infinity, terms });
+    if (needed > beds || partialBeds > 0) {
+      cover(`cover_${gender}_${k}`, `units for ${who}`, Math.ceil(needed / beds), new Map(opened.map((s) => [s.column, 1])));
+      continue;
+    }
+    const late = placements.filter((p) => confined.has(p.cls) && where.has(p.unitClass));
+    // The last date's row is the whole cover: nobody is placed after it.
+    for (const date of [...new Set(opened.map((s) => s.date))].sort()) {
+      const terms = new Map<number, number>();
+      for (const p of late) if (waveDates[p.wave] > date) terms.set(p.column, 1);
+      for (const s of opened) if (s.date <= date) terms.set(s.column, mustMove);
+      cover(`cover_${gender}_${k}_${date}`, `a unit by ${date}, or a later wave, for ${who}`, mustMove, terms);
+    }
   }
   return rows;
 }
