@@ -375,11 +375,11 @@ function singlesCoverRows(
       cover(`cover_${gender}_${k}`, `units for ${who}`, Math.ceil(needed / beds), new Map(opened.map((s) => [s.column, 1])));
       continue;
     }
-    const late = placements.filter((p) => confined.has(p.cls) && where.has(p.unitClass));
+    const theirs = placements.filter((p) => confined.has(p.cls) && where.has(p.unitClass));
     // The last date's row is the whole cover: nobody is placed after it.
     for (const date of [...new Set(opened.map((s) => s.date))].sort()) {
       const terms = new Map<number, number>();
-      for (const p of late) if (waveDates[p.wave] > date) terms.set(p.column, 1);
+      for (const p of theirs) if (waveDates[p.wave] > date) terms.set(p.column, 1);
       for (const s of opened) if (s.date <= date) terms.set(s.column, mustMove);
       cover(`cover_${gender}_${k}_${date}`, `a unit by ${date}, or a later wave, for ${who}`, mustMove, terms);
     }
