@@ -155,8 +155,9 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
   const schoolNeeds = addSchoolRows(b, scenario, units, classes, placements, seatsLeft);
   dropRedundantRows(b.program);
   b.program.integralObjective = Number.isInteger(b.program.offset) && b.program.columns.every((c) => Number.isInteger(c.cost));
-  const coverRows = singlesCoverRows(units, classes, placements, singlesUnits, scenario.waves.map((w) => w.date), policy.sharing);
-  return { program: b.program, coverRows, classes, unitClasses: units, placements, singlesUnits, householdSizes, schoolNeeds, unplaceable, levels, levelColumns, sharing: policy.sharing, refDay, waves: scenario.waves.map((w) => w.id), waveDates: scenario.waves.map((w) => w.date) };
+  const waveDates = scenario.waves.map((w) => w.date);
+  const coverRows = singlesCoverRows(units, classes, placements, singlesUnits, waveDates, policy.sharing);
+  return { program: b.program, coverRows, classes, unitClasses: units, placements, singlesUnits, householdSizes, schoolNeeds, unplaceable, levels, levelColumns, sharing: policy.sharing, refDay, waves: scenario.waves.map((w) => w.id), waveDates };
 }
 
 /** The program with the model's cover rows: the same integer solutions, a tighter LP. */
