@@ -3,6 +3,7 @@ import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { parseScenario, type Plan } from "../src/domain/index.js";
 import { objectiveOf } from "../src/model/program.js";
+import { generateScenario } from "../src/generate/index.js";
 import { solveScenario } from "../src/pipeline/solve.js";
 import { firstWithinGapOfOptimum } from "../src/solvers/bound.js";
 import { Racer } from "../src/solvers/racer.js";
@@ -84,7 +85,7 @@ function busyCore(): Worker {
   return new Worker("for (;;) {}", { eval: true });
 }
 
-describe("conformance c8 (400 employees), where the racer finds the optimum long before the stages do", () => {
+describe("conformance c8 (400 employees), raced since its first plan is far from the LP bound, where the racer finds the optimum long before the stages do", () => {
   const c8 = parseScenario(JSON.parse(readFileSync(new URL("../fixtures/conformance/c8-defaults.json", import.meta.url), "utf8")));
 
   it("is proven optimal with the same plan, byte for byte, with a core free and with a core taken", async () => {
@@ -94,6 +95,24 @@ describe("conformance c8 (400 employees), where the racer finds the optimum long
       const loaded = await solveScenario(c8, { solver: "highs" });
       expect(quiet.status).toBe("optimal");
       expect(quiet.objective).toBe(706_870);
+      expect(bytesWithoutTimes(loaded)).toBe(bytesWithoutTimes(quiet));
+    } finally {
+      await busy.terminate();
+    }
+  }, 120_000);
+});
+
+describe("generated seed 4 (2,000 employees), whose first plan is close enough to the LP bound to be left to the stages", () => {
+  const seed4 = parseScenario(generateScenario({ seed: 4, employees: 2000, waves: 3 }));
+
+  it("is proven optimal with the same plan, byte for byte, with a core free and with a core taken", async () => {
+    // Its last stage is the search pair, two threads that exchange bounds at fixed amounts of work.
+    const quiet = await solveScenario(seed4, { solver: "highs" });
+    const busy = busyCore();
+    try {
+      const loaded = await solveScenario(seed4, { solver: "highs" });
+      expect(quiet.status).toBe("optimal");
+      expect(quiet.objective).toBe(1_002_368);
       expect(bytesWithoutTimes(loaded)).toBe(bytesWithoutTimes(quiet));
     } finally {
       await busy.terminate();

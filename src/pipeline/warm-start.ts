@@ -1,7 +1,7 @@
 import { withCoverRows, type AllocationModel } from "../model/build.js";
 import { objectiveOf, relaxation, restrictColumns, withinRestriction, type IntegerProgram, type RestrictedProgram, type Row } from "../model/program.js";
 import { roundedSolution } from "../model/rounding.js";
-import { firstWithinGapOfOptimum, objectiveKind, provenBound, provenWithin, type ObjectiveKind } from "../solvers/bound.js";
+import { firstWithinGapOfOptimum, objectiveKind, provenBound, provenWithin, relativeGap, type ObjectiveKind } from "../solvers/bound.js";
 import { Racer, type FoundPlan } from "../solvers/racer.js";
 import { runBackend, runSearchPair, withStop, type RunOptions } from "../solvers/run.js";
 import type { BackendResult } from "../solvers/types.js";
@@ -28,6 +28,16 @@ const NEIGHBOURHOOD_REDUCED_COST = 0.01;
 const ROOT_ATTEMPT_SHARE = 0.5;
 /** LP iterations between two exchanges of the branch-and-bound pair (a few seconds on 400 employees). */
 const EPOCH_ITERATIONS = 5000;
+/**
+ * Relative gap between the first plan (stage 2's) and the LP bound from which a model is raced by
+ * plain HiGHS (`race`). Below it the stages prove the optimum on their own, their reduced-cost
+ * fixing then keeping little, and a racer only takes the second core from their search pair: over
+ * the generated models of 1,000 and 2,000 employees, all below it (0 to 1.5e-4), racing them took
+ * a quarter to four fifths as long again. Above it are the models where plain HiGHS often wins
+ * (conformance c7, the hard 400-employee models under `families-first` and `short-commute`),
+ * measured in docs/formulation.md ("Which models are raced").
+ */
+const RACE_FROM_GAP = 2e-4;
 /**
  * Largest model raced by plain HiGHS (see `solveWithWarmStart`). At full scale (17,864 columns) the
  * stages prove the optimum in seconds where plain HiGHS is still in its presolve and root, so a racer
@@ -59,14 +69,25 @@ class Incumbency {
   /** A MIP search found a plan (not only rounding): the root attempt leaves heuristics off and works on the proof. */
   planFromSearch = false;
   private readonly kind: ObjectiveKind;
+  private readonly listeners: ((state: Incumbency) => void)[];
 
   constructor(
     private readonly program: IntegerProgram,
     lpBound: number,
-    private readonly onChange: (state: Incumbency) => void,
+    onChange: (state: Incumbency) => void,
   ) {
     this.kind = objectiveKind(program);
     this.bound = provenBound(lpBound, this.kind);
+    this.listeners = [onChange];
+  }
+
+  /** Also tells `listener` of every change from now on. */
+  listen(listener: (state: Incumbency) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener(this);
   }
 
   plan(values: number[]): FoundPlan {
@@ -76,14 +97,14 @@ class Incumbency {
   offer(plan: FoundPlan, fromSearch: boolean): void {
     this.planFromSearch ||= fromSearch;
     if (!this.best || plan.objective > this.best.objective) this.best = plan;
-    this.onChange(this);
+    this.changed();
   }
 
   lower(bound: number): void {
     const proven = provenBound(bound, this.kind);
     if (proven >= this.bound) return;
     this.bound = proven;
-    this.onChange(this);
+    this.changed();
   }
 
   /** A program that holds every plan better than the best has none: none exists, so the best is optimal. */
@@ -143,49 +164,47 @@ class Incumbency {
  * runs without primal heuristics.
  * Each stage's dual bound holds for the whole program, so the smallest is reported.
  *
- * Mid-size models are raced by plain HiGHS on the second core (`race`); larger ones run stage 5 as a
- * pair of searches, one with primal heuristics and one without (`runSearchPair`), which share
- * objectives and bounds at fixed amounts of work. Either way the answer is the same on every run.
+ * Stage 5 runs as a pair of searches, one with primal heuristics and one without (`runSearchPair`),
+ * which share objectives and bounds at fixed amounts of work. A mid-size model whose first plan is
+ * far from the LP bound is instead raced by plain HiGHS on the second core from stage 3 on (`race`).
+ * Either way the answer is the same on every run.
  */
 export async function solveWithWarmStart(model: AllocationModel, options: RunOptions): Promise<BackendResult> {
   const started = Date.now();
   const p = model.program;
   const lp = await runBackend("highs", relaxation(withCoverRows(model)), options);
   if (lp.status !== "solution") return lp;
-  const afterLp = { ...options, timeLimitMs: options.timeLimitMs === undefined ? undefined : Math.max(1, options.timeLimitMs - (Date.now() - started)) };
   const report = (state: Incumbency) => options.onProgress?.({ incumbent: state.best?.objective, bound: state.bound });
-  if (raced(p)) return race(model, lp, afterLp, report);
   const state = new Incumbency(p, lp.objective, report);
   report(state);
-  return runStages(model, lp, state, afterLp);
+  const local = await searchNeighbourhood(model, lp, state, withTimeLeft(options, started));
+  const first = state.best;
+  if (options.signal?.aborted === true || state.proven(options.gap)) return state.answerOr(local);
+  const rest = withTimeLeft(options, started);
+  return raced(p, first, state) ? race(model, lp, state, first, rest) : proofStages(model, lp, state, rest, false);
 }
 
-/** Raced by plain HiGHS: models with integer columns, up to `RACER_MAX_COLUMNS` columns. */
-function raced(p: IntegerProgram): boolean {
-  return p.columns.length <= RACER_MAX_COLUMNS && p.columns.some((c) => c.integer);
-}
-
-/** What the stages tell a race they are part of. */
-interface StagesInRace {
-  /** The neighbourhood has its solver thread (where the LP ran and HiGHS is warm). */
-  neighbourhoodStarted(): void;
-  /** The plan of stages 1–2 (the neighbourhood's, else the rounded LP): it depends on the LP alone. */
-  firstPlan(plan: FoundPlan | undefined): void;
+/** The options with their time limit cut by the time since `started`. */
+function withTimeLeft(options: RunOptions, started: number, share = 1): RunOptions {
+  if (options.timeLimitMs === undefined) return options;
+  return { ...options, timeLimitMs: Math.max(1, (options.timeLimitMs - (Date.now() - started)) * share) };
 }
 
 /**
- * Stages 2–5 above. In a race, every plan and bound a stage finds goes to `state` as soon as it is
- * reported, and the last stage is a single search.
+ * Raced by plain HiGHS: models with integer columns, up to `RACER_MAX_COLUMNS` columns, whose first
+ * plan is missing or at least `RACE_FROM_GAP` below the LP bound.
  */
-async function runStages(model: AllocationModel, lp: Solution, state: Incumbency, options: RunOptions, inRace?: StagesInRace): Promise<BackendResult> {
-  const started = Date.now();
-  const remaining = (share = 1) => (options.timeLimitMs === undefined ? undefined : Math.max(1, (options.timeLimitMs - (Date.now() - started)) * share));
-  const p = model.program;
-  /**
-   * Options of a stage on the cut-down program `r`; `boundHolds` when its dual bound holds for the
-   * whole program. In a race its plans and bounds go to `state` as they come, which reports them.
-   */
-  const stage = (r: RestrictedProgram, boundHolds: boolean): RunOptions => ({
+function raced(p: IntegerProgram, first: FoundPlan | undefined, state: Incumbency): boolean {
+  if (p.columns.length > RACER_MAX_COLUMNS || !p.columns.some((c) => c.integer)) return false;
+  return first === undefined || relativeGap(first.objective, state.bound) >= RACE_FROM_GAP;
+}
+
+/**
+ * Options of a stage on the cut-down program `r`; `boundHolds` when its dual bound holds for the
+ * whole program. In a race its plans and bounds go to `state` as they come, which reports them.
+ */
+function stageOptions(state: Incumbency, options: RunOptions, r: RestrictedProgram, boundHolds: boolean, inRace: boolean): RunOptions {
+  return {
     ...options,
     knownBound: state.bound,
     ...(inRace
@@ -196,29 +215,37 @@ async function runStages(model: AllocationModel, lp: Solution, state: Incumbency
           onIncumbent: (values) => state.offer(state.plan(r.expand(values)), true),
         }
       : { onProgress: (q) => options.onProgress?.({ incumbent: q.incumbent, bound: boundHolds && q.bound !== undefined ? Math.min(state.bound, q.bound) : state.bound }) }),
-  });
-  // In a race the last stage works towards an exact proof, which the race may need to decide (`race`).
-  const proofGap = inRace ? 0 : options.gap;
-  const done = (gap: number) => options.signal?.aborted === true || state.proven(gap);
-  const strengthened = withCoverRows(model);
+  };
+}
 
-  const neighbourhood = lpNeighbourhood(p, lp);
-  const searchingNeighbourhood = runBackend("highs", neighbourhood.program, {
-    ...stage(neighbourhood, false),
+/** Stage 2 above: its plan (else the rounded LP's) goes to `state`; the neighbourhood's own result is returned. */
+async function searchNeighbourhood(model: AllocationModel, lp: Solution, state: Incumbency, options: RunOptions): Promise<BackendResult> {
+  const neighbourhood = lpNeighbourhood(model.program, lp);
+  const local = await runBackend("highs", neighbourhood.program, {
+    ...stageOptions(state, options, neighbourhood, false, false),
     maxNodes: NEIGHBOURHOOD_NODES,
     gap: Math.max(options.gap, NEIGHBOURHOOD_GAP),
-    timeLimitMs: remaining(NEIGHBOURHOOD_SHARE),
+    timeLimitMs: withTimeLeft(options, Date.now(), NEIGHBOURHOOD_SHARE).timeLimitMs,
   });
-  inRace?.neighbourhoodStarted();
-  const local = await searchingNeighbourhood;
-  const firstValues = local.status === "solution" ? neighbourhood.expand(local.values) : roundedSolution(model, lp.values);
-  const first = firstValues && state.plan(firstValues);
-  inRace?.firstPlan(first);
-  if (first) state.offer(first, local.status === "solution");
-  if (done(options.gap)) return state.answerOr(local);
+  const values = local.status === "solution" ? neighbourhood.expand(local.values) : roundedSolution(model, lp.values);
+  if (values) state.offer(state.plan(values), local.status === "solution");
+  return local;
+}
+
+/**
+ * Stages 3–5 above. In a race, every plan and bound a stage finds goes to `state` as soon as it is
+ * reported, the stages work towards an exact proof (which the race may need to decide), and the last
+ * stage is a single search.
+ */
+async function proofStages(model: AllocationModel, lp: Solution, state: Incumbency, options: RunOptions, inRace: boolean): Promise<BackendResult> {
+  const started = Date.now();
+  const remaining = (share = 1) => withTimeLeft(options, started, share).timeLimitMs;
+  const proofGap = inRace ? 0 : options.gap;
+  const done = () => options.signal?.aborted === true || state.proven(proofGap);
+  const strengthened = withCoverRows(model);
 
   /** A stage that works on the cut-down program from the best plan, towards proof. */
-  const proofStage = (r: RestrictedProgram): RunOptions => ({ ...stage(r, true), initial: state.best && r.project(state.best.values) });
+  const proofStage = (r: RestrictedProgram): RunOptions => ({ ...stageOptions(state, options, r, true, inRace), initial: state.best && r.project(state.best.values) });
   const atRoot = reducedProgram(strengthened, lp, state.best);
   const root = await runBackend("highs", atRoot.program, {
     ...proofStage(atRoot),
@@ -232,11 +259,11 @@ async function runStages(model: AllocationModel, lp: Solution, state: Incumbency
   if (root.status === "infeasible") return root;
   const before = state.best;
   state.take(root, atRoot.expand, true);
-  if (done(proofGap)) return state.answerOr(root);
+  if (done()) return state.answerOr(root);
   let reduced = atRoot;
   if (root.status === "solution" && root.cuts?.length) reduced = await fixedAgainstCuts(atRoot, root.cuts, state, { ...options, timeLimitMs: remaining() });
   else if (state.best !== before) reduced = reducedProgram(strengthened, lp, state.best);
-  if (done(proofGap)) return state.answerOr(root);
+  if (done()) return state.answerOr(root);
 
   if (inRace) {
     const search = await runBackend("highs", reduced.program, { ...proofStage(reduced), gap: proofGap, heuristics: false, timeLimitMs: remaining() });
@@ -250,18 +277,18 @@ async function runStages(model: AllocationModel, lp: Solution, state: Incumbency
 }
 
 /**
- * The stages raced by plain HiGHS on the second core (`Racer`), from the neighbourhood on. On some
- * mid-size models plain HiGHS finds and proves the optimum long before the stages do, on others
- * long after (measured in docs/formulation.md). The two never wait for each other: each takes the
- * other's plans and bounds as they come. Which plan is answered must not depend on which thread ran
- * faster, so it is fixed by the optimum alone: of the stages' first plan (it depends on the LP alone)
- * and then the racer's plans in the order it found them (its search depends on nothing else), the
- * first within the gap of the optimum. The race ends as soon as that is known: that plan proven
- * within the gap by some bound, every candidate before it shown to be outside it by a better plan.
- * The stages work on towards an exact proof, which settles every candidate, and the racer's own
- * answer is within the gap; so the race ends at the latest once both would have ended alone.
+ * Stages 3–5 raced by plain HiGHS on the second core (`Racer`). On some mid-size models plain HiGHS
+ * finds and proves the optimum long before the stages do, on others long after (measured in
+ * docs/formulation.md). The two never wait for each other: each takes the other's plans and bounds
+ * as they come. Which plan is answered must not depend on which thread ran faster, so it is fixed by
+ * the optimum alone: of the first plan (stage 2's, which depends on the LP alone) and then the
+ * racer's plans in the order it found them (its search depends on nothing else), the first within
+ * the gap of the optimum. The race ends as soon as that is known: that plan proven within the gap by
+ * some bound, every candidate before it shown to be outside it by a better plan. The stages work on
+ * towards an exact proof, which settles every candidate, and the racer's own answer is within the
+ * gap; so the race ends at the latest once both would have ended alone.
  */
-async function race(model: AllocationModel, lp: Solution, options: RunOptions, report: (state: Incumbency) => void): Promise<BackendResult> {
+async function race(model: AllocationModel, lp: Solution, state: Incumbency, first: FoundPlan | undefined, options: RunOptions): Promise<BackendResult> {
   const stopStages = new AbortController();
   const stopBoth = () => {
     stopStages.abort();
@@ -273,33 +300,23 @@ async function race(model: AllocationModel, lp: Solution, options: RunOptions, r
     answer(result);
     stopBoth();
   };
-  /** Stages 1–2's plan once they have ended (null before). */
-  let first: FoundPlan | undefined | null = null;
-  const decide = (state: Incumbency) => {
-    report(state);
-    if (first === null) return;
+  const racer = new Racer(model.program, options, {
+    onPlan: (values) => state.offer(state.plan(values), true),
+    onBound: (bound) => state.lower(bound),
+    onEnd: (result) => (result?.status === "infeasible" ? settle(result) : decide()),
+  });
+  const decide = () => {
     const plan = state.firstWithinGapOfOptimum(first ? [first, ...racer.plans] : racer.plans, options.gap);
     if (plan) settle(state.answer(plan));
     // Without the racer, nothing decides among plans it can no longer find: the best proven one.
     else if (racer.failed && state.best && state.proven(options.gap)) settle(state.answer(state.best));
   };
-  const state = new Incumbency(model.program, lp.objective, decide);
-  const racer = new Racer(model.program, options, {
-    onPlan: (values) => state.offer(state.plan(values), true),
-    onBound: (bound) => state.lower(bound),
-    onEnd: (result) => (result?.status === "infeasible" ? settle(result) : decide(state)),
-  });
-  const stages = runStages(model, lp, state, { ...options, signal: withStop(options.signal, stopStages) }, {
-    neighbourhoodStarted: () => racer.start(),
-    firstPlan: (values) => {
-      first = values;
-      decide(state);
-    },
-  });
+  state.listen(decide);
+  racer.start();
+  const stages = proofStages(model, lp, state, { ...options, signal: withStop(options.signal, stopStages) }, true);
   void stages.then((result) => result.status === "infeasible" && settle(result), () => undefined);
   // Both ended undecided (a time limit or a stop): the best plan known, as far as it is proven.
   const undecided = Promise.all([stages, racer.ended]).then(([last]) => state.answerOr(last));
-  report(state);
   try {
     return await Promise.race([decided, undecided]);
   } finally {
