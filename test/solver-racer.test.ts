@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { parseScenario, type Plan } from "../src/domain/index.js";
+import { parseScenario, type Plan, type Scenario } from "../src/domain/index.js";
 import { objectiveOf } from "../src/model/program.js";
 import { generateScenario } from "../src/generate/index.js";
 import { solveScenario } from "../src/pipeline/solve.js";
@@ -85,20 +85,25 @@ function busyCore(): Worker {
   return new Worker("for (;;) {}", { eval: true });
 }
 
+/** Solves with a core free, then with a core taken: both proven at `optimum`, in the same bytes. */
+async function expectOptimalAlikeWithCoreTaken(scenario: Scenario, optimum: number): Promise<void> {
+  const quiet = await solveScenario(scenario, { solver: "highs" });
+  const busy = busyCore();
+  try {
+    const loaded = await solveScenario(scenario, { solver: "highs" });
+    expect(quiet.status).toBe("optimal");
+    expect(quiet.objective).toBe(optimum);
+    expect(bytesWithoutTimes(loaded)).toBe(bytesWithoutTimes(quiet));
+  } finally {
+    await busy.terminate();
+  }
+}
+
 describe("conformance c8 (400 employees), raced since its first plan is far from the LP bound, where the racer finds the optimum long before the stages do", () => {
   const c8 = parseScenario(JSON.parse(readFileSync(new URL("../fixtures/conformance/c8-defaults.json", import.meta.url), "utf8")));
 
   it("is proven optimal with the same plan, byte for byte, with a core free and with a core taken", async () => {
-    const quiet = await solveScenario(c8, { solver: "highs" });
-    const busy = busyCore();
-    try {
-      const loaded = await solveScenario(c8, { solver: "highs" });
-      expect(quiet.status).toBe("optimal");
-      expect(quiet.objective).toBe(706_870);
-      expect(bytesWithoutTimes(loaded)).toBe(bytesWithoutTimes(quiet));
-    } finally {
-      await busy.terminate();
-    }
+    await expectOptimalAlikeWithCoreTaken(c8, 706_870);
   }, 120_000);
 });
 
@@ -107,15 +112,6 @@ describe("generated seed 4 (2,000 employees), whose first plan is close enough t
 
   it("is proven optimal with the same plan, byte for byte, with a core free and with a core taken", async () => {
     // Its last stage is the search pair, two threads that exchange bounds at fixed amounts of work.
-    const quiet = await solveScenario(seed4, { solver: "highs" });
-    const busy = busyCore();
-    try {
-      const loaded = await solveScenario(seed4, { solver: "highs" });
-      expect(quiet.status).toBe("optimal");
-      expect(quiet.objective).toBe(1_002_368);
-      expect(bytesWithoutTimes(loaded)).toBe(bytesWithoutTimes(quiet));
-    } finally {
-      await busy.terminate();
-    }
+    await expectOptimalAlikeWithCoreTaken(seed4, 1_002_368);
   }, 120_000);
 });
