@@ -40,6 +40,36 @@ function oneManMustMove(pinned: ScenarioInput["pinned"] = []): Scenario {
   });
 }
 
+/**
+ * Four men who must move, units of three bedrooms: two ready for the first wave, one only for the
+ * second. Three women of a low priority may move in the first wave only, and the second wave is
+ * 300 days later, more than a woman's value.
+ */
+function fourMenMustMove(): Scenario {
+  const person = (id: string, gender: "F" | "M", agency: string, extra: object) => ({ id, agency, group: "ASN", gender, availableFrom: "2024-07-29", ...extra });
+  const unit = (id: string, tower: string) => ({ id, tower, bedrooms: 3, maxOccupants: 6 });
+  return parseScenario({
+    id: "cover-four-men",
+    agencies: [
+      { id: "KEMENAG", name: "Kementerian Agama", priority: 3 },
+      { id: "KEMENPORA", name: "Kementerian Pemuda dan Olahraga", priority: 5 },
+    ],
+    towers: [
+      { id: "ASN-01", zone: "WP-1A", readyDate: "2024-07-01", reservedFor: ["ASN"] },
+      { id: "ASN-02", zone: "WP-1A", readyDate: "2025-05-01", reservedFor: ["ASN"] },
+    ],
+    units: [unit("ASN-01-0301", "ASN-01"), unit("ASN-01-0302", "ASN-01"), unit("ASN-02-0301", "ASN-02")],
+    waves: [
+      { id: "W1", date: "2024-07-29" },
+      { id: "W2", date: "2025-05-25" },
+    ],
+    employees: [
+      ...["m1", "m2", "m3", "m4"].map((id) => person(id, "M", "KEMENAG", { mustMove: true })),
+      ...["f1", "f2", "f3"].map((id) => person(id, "F", "KEMENPORA", { requiredBy: "2024-08-30" })),
+    ],
+  });
+}
+
 describe("cover rows", () => {
   it("open a whole unit for one man who must move, where the LP opens a third of one", () => {
     const model = modelOf(oneManMustMove());
@@ -55,6 +85,25 @@ describe("cover rows", () => {
     expect(lp.objective).toBeGreaterThan(best.objective + 1);
     // Here the rows close the whole gap: one unit for the men, one for three of the four women.
     expect(tighter.objective).toBeCloseTo(best.objective, 6);
+  });
+
+  it("round the dated cover for more singles than a unit holds: two units by the first wave, or the rest later", () => {
+    // The LP opens 4/3 units for the men in the first wave and 2/3 for two women (2 × 250); a whole
+    // unit each leaves the fourth man 300 days to wait (3 × 250 − 300). Two units by the first wave
+    // and none for the women is worse still. The dated row X + 1·S ≥ 2 (r = 4 − 3 = 1) says so.
+    const model = modelOf(fourMenMustMove());
+    const rows = new Map(model.coverRows.map((r) => [r.name, r]));
+    const men = model.singlesUnits.filter((s) => s.gender === "M");
+    const byFirstWave = rows.get(`cover_M_${model.classes.findIndex((c) => !c.family && c.gender === "M")}_2024-07-29`);
+    expect(byFirstWave?.lower).toBe(2);
+    const laterPlacements = model.placements.filter((p) => model.waves[p.wave] === "W2" && !model.classes[p.cls].family && model.classes[p.cls].gender === "M");
+    const openedByFirst = men.filter((s) => s.date === "2024-07-29");
+    expect(new Map(byFirstWave!.terms)).toEqual(new Map([...laterPlacements.map((p) => [p.column, 1] as const), ...openedByFirst.map((s) => [s.column, 1] as const)]));
+
+    const best = optimum(model.program);
+    const totalOnly = model.coverRows.filter((r) => r !== byFirstWave);
+    expect(optimum(relaxation({ ...model.program, rows: [...model.program.rows, ...totalOnly] })).objective).toBeCloseTo(best.objective + 50, 6);
+    expect(optimum(relaxation(withCoverRows(model))).objective).toBeCloseTo(best.objective, 6);
   });
 
   it("count the free beds of units that hold pinned singles of that gender", () => {

@@ -332,11 +332,13 @@ function addUnitRows(
 /**
  * Per gender and set U of unit classes that is all some class of mustMove singles may live in: the m
  * singles of that gender who must move and can live nowhere but U need at least
- * ⌈(m − free beds of partial units in U) / beds per unit⌉ units opened in U. Where m fits one unit
- * (and U has no partial units), also for each wave date d: either a unit is opened in U by d or they
- * are all placed after d (`Σ their placements after d + m·Σ_{u ∈ U, d' ≤ d} s ≥ m`). Every integer
- * solution of the program satisfies these rows (count and beds rows, integral `s`), so they cut off
- * only fractional ones: the LP otherwise opens a third of a unit for one man who must move.
+ * n = ⌈(m − free beds of partial units in U) / B⌉ units opened in U, B the most beds a unit of U
+ * gives them. Where U has no partial units, also for each wave date d: the S units opened in U by d
+ * hold at most B·S of them, so those placed after d number X ≥ m − B·S, and the mixed-integer
+ * rounding of that row, with r = m − B·(n − 1), is `X + r·S ≥ r·n` (for m ≤ B: a unit is opened by d
+ * or all m come after it). Every integer solution of the program satisfies these rows (count and
+ * beds rows, integral `s`), so they cut off only fractional ones: the LP otherwise opens a third of a
+ * unit for one man who must move.
  */
 function singlesCoverRows(
   units: UnitClass[],
@@ -372,17 +374,19 @@ function singlesCoverRows(
     if (needed <= 0 || needed % beds === 0) continue;
     const who = `the ${mustMove} ${gender === "F" ? "women" : "men"} who must move and may live only in ${where.size} unit class(es) such as ${describeUnits(units[Math.min(...where)])}`;
     const cover = (name: string, label: string, lower: number, terms: Map<number, number>) => rows.push({ name, label, lower, upper: Infinity, terms });
-    if (needed > beds || partialBeds > 0) {
-      cover(`cover_${gender}_${k}`, `units for ${who}`, Math.ceil(needed / beds), new Map(opened.map((s) => [s.column, 1])));
+    const unitsNeeded = Math.ceil(needed / beds);
+    if (partialBeds > 0) {
+      cover(`cover_${gender}_${k}`, `units for ${who}`, unitsNeeded, new Map(opened.map((s) => [s.column, 1])));
       continue;
     }
+    const inLastUnit = needed - beds * (unitsNeeded - 1);
     const theirs = placements.filter((p) => confined.has(p.cls) && where.has(p.unitClass));
     // The last date's row is the whole cover: nobody is placed after it.
     for (const date of [...new Set(opened.map((s) => s.date))].sort()) {
       const terms = new Map<number, number>();
       for (const p of theirs) if (waveDates[p.wave] > date) terms.set(p.column, 1);
-      for (const s of opened) if (s.date <= date) terms.set(s.column, mustMove);
-      cover(`cover_${gender}_${k}_${date}`, `a unit by ${date}, or a later wave, for ${who}`, mustMove, terms);
+      for (const s of opened) if (s.date <= date) terms.set(s.column, inLastUnit);
+      cover(`cover_${gender}_${k}_${date}`, `${unitsNeeded} unit(s) by ${date}, or some of them in a later wave, for ${who}`, inLastUnit * unitsNeeded, terms);
     }
   }
   return rows;
