@@ -23,9 +23,13 @@ function optimum(p: IntegerProgram) {
   return r;
 }
 
+/** An ASN employee available for the first wave. */
+const person = (id: string, gender: "F" | "M", agency: string, extra: { mustMove?: boolean; requiredBy?: string } = {}) => ({ id, agency, group: "ASN", gender, availableFrom: "2024-07-29", ...extra });
+/** A three-bedroom unit. */
+const unit = (id: string, tower: string) => ({ id, tower, bedrooms: 3, maxOccupants: 6 });
+
 /** Two three-bedroom units, one man who must move and four women of a higher priority who may. */
 function oneManMustMove(pinned: ScenarioInput["pinned"] = []): Scenario {
-  const person = (id: string, gender: "F" | "M", agency: string, mustMove = false) => ({ id, agency, group: "ASN", gender, availableFrom: "2024-07-29", ...(mustMove ? { mustMove } : {}) });
   return parseScenario({
     id: "cover-one-man",
     agencies: [
@@ -33,9 +37,9 @@ function oneManMustMove(pinned: ScenarioInput["pinned"] = []): Scenario {
       { id: "KEMENAG", name: "Kementerian Agama", priority: 3 },
     ],
     towers: [{ id: "ASN-01", zone: "WP-1A", readyDate: "2024-07-01", reservedFor: ["ASN"] }],
-    units: ["0301", "0302"].map((n) => ({ id: `ASN-01-${n}`, tower: "ASN-01", bedrooms: 3, maxOccupants: 6 })),
+    units: [unit("ASN-01-0301", "ASN-01"), unit("ASN-01-0302", "ASN-01")],
     waves: [{ id: "W1", date: "2024-07-29" }],
-    employees: [person("m1", "M", "KEMENAG", true), person("m2", "M", "KEMENAG"), ...["f1", "f2", "f3", "f4"].map((id) => person(id, "F", "KEMENSETNEG"))],
+    employees: [person("m1", "M", "KEMENAG", { mustMove: true }), person("m2", "M", "KEMENAG"), ...["f1", "f2", "f3", "f4"].map((id) => person(id, "F", "KEMENSETNEG"))],
     pinned,
   });
 }
@@ -46,8 +50,6 @@ function oneManMustMove(pinned: ScenarioInput["pinned"] = []): Scenario {
  * 300 days later, more than a woman's value.
  */
 function fourMenMustMove(): Scenario {
-  const person = (id: string, gender: "F" | "M", agency: string, extra: object) => ({ id, agency, group: "ASN", gender, availableFrom: "2024-07-29", ...extra });
-  const unit = (id: string, tower: string) => ({ id, tower, bedrooms: 3, maxOccupants: 6 });
   return parseScenario({
     id: "cover-four-men",
     agencies: [
