@@ -24,6 +24,15 @@ const NEIGHBOURHOOD_GAP = 1e-5;
  * few days or minutes worse), which the integer optimum often needs where the LP splits a household.
  */
 const NEIGHBOURHOOD_REDUCED_COST = 0.01;
+/**
+ * ... but below no more than this share of the largest spread of one class's placement costs (the
+ * days waited and minutes travelled between its best and worst placement). The largest coefficient
+ * grows with the priority weights and the family bonus, which no choice between two placements of a
+ * household changes: under `strict-priority` (weights up to 20,000) its 1% was 203 points, where the
+ * spread is 164 at full scale, and the neighbourhood twice the LP's support took 12 s to a plan 289
+ * points below the LP bound. Under MODEL.md's default weights (1% of 3,477) the share above binds.
+ */
+const NEIGHBOURHOOD_SPREAD_SHARE = 0.25;
 /** Share of the remaining time the root-node attempt without presolve may use (it ends with the root anyway). */
 const ROOT_ATTEMPT_SHARE = 0.5;
 /** LP iterations between two exchanges of the branch-and-bound pair (a few seconds on 400 employees). */
@@ -53,13 +62,34 @@ type Solution = Extract<BackendResult, { status: "solution" }>;
  * bound with a reduced cost within the tolerance (a relaxation-induced neighbourhood, widened by
  * near-ties).
  */
-function lpNeighbourhood(p: IntegerProgram, lp: Solution): RestrictedProgram {
-  const tolerance = NEIGHBOURHOOD_REDUCED_COST * Math.max(0, ...p.columns.map((c) => Math.abs(c.cost)));
+function lpNeighbourhood(model: AllocationModel, lp: Solution): RestrictedProgram {
+  const p = model.program;
+  const tolerance = nearTieTolerance(model);
   const reducedCost = lp.reducedCosts;
   return restrictColumns(p, (j) => {
     const c = p.columns[j];
     return !c.integer || Math.abs(lp.values[j] - c.lower) > 1e-9 || (reducedCost !== undefined && Math.abs(reducedCost[j]) <= tolerance);
   });
+}
+
+/** The reduced cost up to which a column the LP leaves at a bound is a near-tie (`lpNeighbourhood`). */
+export function nearTieTolerance(model: AllocationModel): number {
+  const largest = Math.max(0, ...model.program.columns.map((c) => Math.abs(c.cost)));
+  return Math.min(NEIGHBOURHOOD_REDUCED_COST * largest, NEIGHBOURHOOD_SPREAD_SHARE * largestPlacementSpread(model));
+}
+
+/** The largest difference between the costs of two placement columns of one employee class. */
+function largestPlacementSpread(model: AllocationModel): number {
+  const range = new Map<number, { low: number; high: number }>();
+  for (const { column, cls } of model.placements) {
+    const cost = model.program.columns[column].cost;
+    const r = range.get(cls);
+    if (r) {
+      r.low = Math.min(r.low, cost);
+      r.high = Math.max(r.high, cost);
+    } else range.set(cls, { low: cost, high: cost });
+  }
+  return Math.max(0, ...[...range.values()].map((r) => r.high - r.low));
 }
 
 /** The best plan of the whole program known so far, and the smallest dual bound proven for it. */
@@ -220,7 +250,7 @@ function stageOptions(state: Incumbency, options: RunOptions, r: RestrictedProgr
 
 /** Stage 2 above: its plan (else the rounded LP's) goes to `state`; the neighbourhood's own result is returned. */
 async function searchNeighbourhood(model: AllocationModel, lp: Solution, state: Incumbency, options: RunOptions): Promise<BackendResult> {
-  const neighbourhood = lpNeighbourhood(model.program, lp);
+  const neighbourhood = lpNeighbourhood(model, lp);
   const local = await runBackend("highs", neighbourhood.program, {
     ...stageOptions(state, options, neighbourhood, false, false),
     maxNodes: NEIGHBOURHOOD_NODES,
