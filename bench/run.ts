@@ -1,14 +1,15 @@
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { benchConsole } from "./console.js";
+import { benchPresets } from "./presets.js";
 import { benchService } from "./service.js";
 import { benchSolver } from "./solver.js";
 import { benchSpread } from "./spread.js";
 
-// `npm run bench [-- solver spread service console]`: runs the named sections (all by default) and writes
+// `npm run bench [-- solver presets spread service console]`: runs the named sections (all by default) and writes
 // bench/results.md. Speed and memory targets live here, not in the tests.
 
-const SECTIONS: Record<string, () => Promise<string>> = { solver: benchSolver, spread: benchSpread, service: benchService, console: benchConsole };
+const SECTIONS: Record<string, () => Promise<string>> = { solver: benchSolver, presets: benchPresets, spread: benchSpread, service: benchService, console: benchConsole };
 
 const chosen = process.argv.slice(2).filter((a) => a !== "--");
 const unknown = chosen.filter((name) => !(name in SECTIONS));

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { scenarioPolicy, type Scenario } from "../src/domain/index.js";
 import { namedScenario, type ScenarioName } from "../src/generate/index.js";
-import { NoPlanError, PlanCheckError, chooseBackend, solveScenario } from "../src/pipeline/solve.js";
+import { NoPlanError, PlanCheckError, chooseBackend, solvePolicy, solveScenario } from "../src/pipeline/solve.js";
 import type { SolveOptions } from "../src/pipeline/types.js";
 import { ModelTooLargeError, perEmployeeSize, solvePerEmployee, type ReferenceSize } from "../test/support/per-employee-model.js";
 
@@ -26,13 +26,15 @@ const KILL_GRACE_S = 60;
 /** Once the benchmark has run this long, the remaining runs to proof and of jslp are skipped. */
 const BUDGET_S = 20 * 60;
 
-type PolicyChoice = "own" | "default";
+/** The scenario's own policy, or a preset of `models/` over it (`default`: MODEL.md's defaults). */
+type PolicyChoice = "own" | (string & {});
 
-type Job =
-  | { kind: "class"; instance: ScenarioName; policy: PolicyChoice; solver: "highs" | "jslp"; gap: number; limitS: number }
+/** `warm`: repeat a HiGHS solve in the same process for the warm time (default true). */
+export type Job =
+  | { kind: "class"; instance: ScenarioName; policy: PolicyChoice; solver: "highs" | "jslp"; gap: number; limitS: number; warm?: boolean }
   | { kind: "reference"; instance: ScenarioName; policy: PolicyChoice; limitS: number };
 
-interface ClassResult {
+export interface ClassResult {
   kind: "class";
   backend: string;
   autoPicks: string;
@@ -58,11 +60,11 @@ interface ReferenceResult {
   solveMs: number | null;
 }
 
-type Outcome = (ClassResult | ReferenceResult) & { peakRssMiB: number | null; wallMs: number; killed?: boolean; error?: string };
+export type Outcome = (ClassResult | ReferenceResult) & { peakRssMiB: number | null; wallMs: number; killed?: boolean; error?: string };
 
 function scenarioFor(instance: ScenarioName, policy: PolicyChoice): Scenario {
   const s = namedScenario(instance);
-  return policy === "default" ? { ...s, policy: undefined } : s;
+  return policy === "own" ? s : { ...s, policy: solvePolicy(s, { model: policy }) };
 }
 
 /** Solves to repeat in a warm process; the median is reported, as single runs on a shared machine vary by half. */
@@ -95,7 +97,7 @@ async function runJob(job: Job): Promise<ClassResult | ReferenceResult> {
   try {
     const options = { solver: job.solver, gap: job.gap, timeLimitSeconds: job.limitS };
     const plan = await solveScenario(scenario, options);
-    const warmMs = job.solver === "highs" ? await warmMedianMs(scenario, options, plan.status) : undefined;
+    const warmMs = job.solver === "highs" && job.warm !== false ? await warmMedianMs(scenario, options, plan.status) : undefined;
     const size = plan.solver.model;
     return {
       kind: "class",
@@ -130,7 +132,7 @@ function vmHwmKiB(pid: number): number | undefined {
 }
 
 /** Runs one job in a child process, watching its peak RSS and killing it well past its limit. */
-function runChild(job: Job): Promise<Outcome> {
+export function runChild(job: Job): Promise<Outcome> {
   const started = Date.now();
   const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--one", JSON.stringify(job)], {
     stdio: ["ignore", "pipe", "pipe"],
@@ -167,8 +169,8 @@ function runChild(job: Job): Promise<Outcome> {
   });
 }
 
-const fmt = (x: number | null | undefined, digits = 0) => (x === null || x === undefined ? "–" : x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }));
-const fmtGap = (g: number | null | undefined) => (g === null || g === undefined ? "–" : g === 0 ? "0" : g.toExponential(1));
+export const fmt = (x: number | null | undefined, digits = 0) => (x === null || x === undefined ? "–" : x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+export const fmtGap = (g: number | null | undefined) => (g === null || g === undefined ? "–" : g === 0 ? "0" : g.toExponential(1));
 const log = (text: string) => process.stderr.write(`[bench solver] ${text}\n`);
 
 interface Instance {
