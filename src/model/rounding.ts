@@ -1,5 +1,5 @@
 import { isSumRow, sumColumns, sumOfPlacements, type AllocationModel } from "./build.js";
-import { maxViolation } from "./program.js";
+import { maxViolation, type IntegerProgram } from "./program.js";
 
 const EPS = 1e-7;
 
@@ -34,11 +34,16 @@ export function roundedSolution(model: AllocationModel, lp: ArrayLike<number>): 
     model.classes[pc.cls].family ? undefined : singlesColumn.get(`${pc.unitClass}|${model.classes[pc.cls].gender}|${model.waveDates[pc.wave]}`);
 
   // Open singles units for the rounded-down singles, closing placements where the units run out.
+  const placementAt = new Map(model.placements.map((pc) => [pc.column, pc]));
   for (const s of model.singlesUnits) {
-    while (!rowsOf[s.column].every(({ row, coef }) => coef > 0 || activity[row] <= upper[row] + EPS)) {
+    for (;;) {
+      const overfull = rowsOf[s.column].find(({ row, coef }) => coef <= 0 && activity[row] > upper[row] + EPS);
+      if (!overfull) break;
       if (fits(s.column, 1)) apply(s.column, 1);
       else {
-        const victim = model.placements.find((pc) => singlesUnitFor(pc) === s.column && values[pc.column] > 0);
+        // A dated beds row counts the placements of earlier waves too: the least valuable of its placements goes.
+        const placed = [...p.rows[overfull.row].terms.keys()].filter((j) => placementAt.has(j) && values[j] > 0);
+        const victim = placementAt.get(leastValuable(p, placed) ?? -1);
         if (!victim) return undefined;
         apply(victim.column, -1);
         placedInClass[victim.cls]--;
@@ -81,6 +86,11 @@ export function roundedSolution(model: AllocationModel, lp: ArrayLike<number>): 
   setLevelColumns(model, values, placedInClass);
   for (const sum of sumColumns(model)) values[sum.column] = sumOfPlacements(sum, values);
   return maxViolation(p, values) <= 1e-6 ? values : undefined;
+}
+
+/** Of the columns, the one of least objective value (the first of equals), if any. */
+function leastValuable(p: IntegerProgram, columns: number[]): number | undefined {
+  return columns.reduce<number | undefined>((least, j) => (least === undefined || p.columns[j].cost < p.columns[least].cost ? j : least), undefined);
 }
 
 /**
