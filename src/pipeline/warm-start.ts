@@ -154,7 +154,12 @@ class Incumbency {
   }
 
   proven(gap: number): boolean {
-    return this.best !== undefined && provenWithin(this.best.objective, this.bound, this.kind, gap);
+    return this.best !== undefined && this.proves(this.best, gap);
+  }
+
+  /** The bound proven so far puts `plan` within `gap` of the optimum. */
+  proves(plan: FoundPlan, gap: number): boolean {
+    return provenWithin(plan.objective, this.bound, this.kind, gap);
   }
 
   /** Of the plans, in their order, the first within `gap` of the optimum once that is known (`firstWithinGapOfOptimum`). */
@@ -248,17 +253,32 @@ function stageOptions(state: Incumbency, options: RunOptions, r: RestrictedProgr
   };
 }
 
-/** Stage 2 above: its plan (else the rounded LP's) goes to `state`; the neighbourhood's own result is returned. */
+/**
+ * Stage 2 above: its plan (else the rounded LP's) goes to `state`; the neighbourhood's own result is
+ * returned. The LP is rounded on this thread while the search runs on its own, and a rounding within
+ * the requested gap of the LP bound stops the search and is the answer: decided before the search
+ * can report anything, so the same on every run.
+ */
 async function searchNeighbourhood(model: AllocationModel, lp: Solution, state: Incumbency, options: RunOptions): Promise<BackendResult> {
   const neighbourhood = lpNeighbourhood(model, lp);
-  const local = await runBackend("highs", neighbourhood.program, {
+  const stop = new AbortController();
+  const search = runBackend("highs", neighbourhood.program, {
     ...stageOptions(state, options, neighbourhood, false, false),
+    signal: withStop(options.signal, stop),
     maxNodes: NEIGHBOURHOOD_NODES,
     gap: Math.max(options.gap, NEIGHBOURHOOD_GAP),
     timeLimitMs: withTimeLeft(options, Date.now(), NEIGHBOURHOOD_SHARE).timeLimitMs,
   });
-  const values = local.status === "solution" ? neighbourhood.expand(local.values) : roundedSolution(model, lp.values);
-  if (values) state.offer(state.plan(values), local.status === "solution");
+  const rounded = roundedSolution(model, lp.values);
+  const roundedPlan = rounded && state.plan(rounded);
+  if (roundedPlan && state.proves(roundedPlan, options.gap)) {
+    stop.abort();
+    state.offer(roundedPlan, false);
+    return search;
+  }
+  const local = await search;
+  if (local.status === "solution") state.offer(state.plan(neighbourhood.expand(local.values)), true);
+  else if (roundedPlan) state.offer(roundedPlan, false);
   return local;
 }
 
