@@ -1,5 +1,5 @@
 import { presetNames } from "../src/domain/index.js";
-import { fmt, fmtGap, runChild, type Job } from "./solver.js";
+import { fmt, fmtGap, runChild, statusCell, type Job } from "./solver.js";
 
 // The full-scale scenario under every policy preset of `models/` but `default` (the solver section's
 // row): the issue's full-scale targets (gap 1e-4 in 10 s, proof in 60 s) are about the scenario, and
@@ -20,9 +20,8 @@ export async function benchPresets(): Promise<string> {
       const r = await runChild(job);
       if (r.kind !== "class") continue;
       log(`${preset}, gap ${fmtGap(gap)}: ${r.status} in ${fmt(r.timeMs)} ms`);
-      const why = r.note ?? r.error;
       rows.push(
-        `| ${preset} | ${fmtGap(gap)} | ${fmt(r.size?.columns)} | ${fmt(r.timeMs)} | ${fmt(r.wallMs)} | ${r.status}${why ? ` (${why.slice(0, 120)})` : ""} | ${fmt(r.objective)} | ${fmt(r.bound)} | ${fmtGap(r.gap)} | ${fmt(r.peakRssMiB)} |`,
+        `| ${preset} | ${fmtGap(gap)} | ${fmt(r.size?.columns)} | ${fmt(r.timeMs)} | ${fmt(r.wallMs)} | ${statusCell(r.status, r.note || r.error)} | ${fmt(r.objective)} | ${fmt(r.bound)} | ${fmtGap(r.gap)} | ${fmt(r.peakRssMiB)} |`,
       );
     }
   }

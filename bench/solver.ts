@@ -171,6 +171,8 @@ export function runChild(job: Job): Promise<Outcome> {
 
 export const fmt = (x: number | null | undefined, digits = 0) => (x === null || x === undefined ? "–" : x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 export const fmtGap = (g: number | null | undefined) => (g === null || g === undefined ? "–" : g === 0 ? "0" : g.toExponential(1));
+/** A status cell: the status, with the reason (a note or an error) cut to 120 characters. */
+export const statusCell = (status: string, why: string | undefined) => `${status}${why ? ` (${why.slice(0, 120)})` : ""}`;
 const log = (text: string) => process.stderr.write(`[bench solver] ${text}\n`);
 
 interface Instance {
@@ -223,7 +225,7 @@ export async function benchSolver(): Promise<string> {
       if (r.kind !== "class") return;
       const p = r.phasesMs;
       classRows.push(
-        `| ${inst.label} | ${r.backend} | ${fmtGap(gapTarget)} | ${fmt(r.size?.columns)} | ${fmt(r.size?.rows)} | ${fmt(r.size?.nonzeros)} | ${fmt(p.building)} | ${fmt(p.solving)} | ${fmt(p.disaggregating)} | ${fmt(p.checking)} | ${fmt(r.timeMs)} | ${fmt(r.warmMs)} | ${r.status}${r.note || r.error ? ` (${(r.note ?? r.error)!.slice(0, 120)})` : ""} | ${fmt(r.objective, 2)} | ${fmt(r.bound, 2)} | ${fmtGap(r.gap)} | ${fmt(r.peakRssMiB)} |`,
+        `| ${inst.label} | ${r.backend} | ${fmtGap(gapTarget)} | ${fmt(r.size?.columns)} | ${fmt(r.size?.rows)} | ${fmt(r.size?.nonzeros)} | ${fmt(p.building)} | ${fmt(p.solving)} | ${fmt(p.disaggregating)} | ${fmt(p.checking)} | ${fmt(r.timeMs)} | ${fmt(r.warmMs)} | ${statusCell(r.status, r.note || r.error)} | ${fmt(r.objective, 2)} | ${fmt(r.bound, 2)} | ${fmtGap(r.gap)} | ${fmt(r.peakRssMiB)} |`,
       );
     };
 
@@ -275,7 +277,7 @@ export async function benchSolver(): Promise<string> {
             : `DIFFER (${fmt(proof.objective, 2)} vs ${fmt(ref.objective, 2)})`
           : "–";
       referenceRows.push(
-        `| ${inst.label} | ${fmt(ref.size.columns)} | ${fmt(ref.size.rows)} | ${fmt(ref.size.nonzeros)} | ${fmt(ref.buildMs)} | ${fmt(ref.solveMs)} | ${ref.status}${ref.error ? ` (${ref.error.slice(0, 120)})` : ""} | ${fmt(ref.objective, 2)} | ${fmt(ref.bound, 2)} | ${fmt(ref.peakRssMiB)} | ${fmt(classProofMs)} | ${speedUp} | ${agree} |`,
+        `| ${inst.label} | ${fmt(ref.size.columns)} | ${fmt(ref.size.rows)} | ${fmt(ref.size.nonzeros)} | ${fmt(ref.buildMs)} | ${fmt(ref.solveMs)} | ${statusCell(ref.status, ref.error)} | ${fmt(ref.objective, 2)} | ${fmt(ref.bound, 2)} | ${fmt(ref.peakRssMiB)} | ${fmt(classProofMs)} | ${speedUp} | ${agree} |`,
       );
     }
   }
