@@ -10,14 +10,11 @@ import { nearTieTolerance } from "../src/pipeline/warm-start.js";
 
 const scenario = generateScenario({ seed: 3, employees: 300, waves: 3 });
 
-function toleranceUnder(policy: PolicyInput): number {
-  return nearTieTolerance(buildModel(scenario, { policy: scenarioPolicy({ ...scenario, policy }) }));
-}
+const modelUnder = (policy: PolicyInput) => buildModel(scenario, { policy: scenarioPolicy({ ...scenario, policy }) });
+const toleranceUnder = (policy: PolicyInput) => nearTieTolerance(modelUnder(policy));
+const largestCost = (policy: PolicyInput) => Math.max(...modelUnder(policy).program.columns.map((c) => Math.abs(c.cost)));
 
-function largestCost(policy: PolicyInput): number {
-  const model = buildModel(scenario, { policy: scenarioPolicy({ ...scenario, policy }) });
-  return Math.max(...model.program.columns.map((c) => Math.abs(c.cost)));
-}
+const HEAVY_WEIGHTS = { "1": 20000, "2": 8000, "3": 3000, "4": 1200, "5": 500 };
 
 describe("nearTieTolerance", () => {
   it("is 1% of the largest cost under MODEL.md's default policy", () => {
@@ -25,7 +22,7 @@ describe("nearTieTolerance", () => {
   });
 
   it("does not grow with the priority weights or the family bonus", () => {
-    const heavy = { priorityWeights: { "1": 20000, "2": 8000, "3": 3000, "4": 1200, "5": 500 }, familyBonus: 6000 };
+    const heavy = { priorityWeights: HEAVY_WEIGHTS, familyBonus: 6000 };
     expect(largestCost(heavy)).toBeGreaterThan(5 * largestCost({}));
     const capped = toleranceUnder(heavy);
     expect(capped).toBeLessThan(0.01 * largestCost(heavy));
@@ -33,7 +30,7 @@ describe("nearTieTolerance", () => {
   });
 
   it("grows with the cost of waiting and of commuting", () => {
-    const heavy = { priorityWeights: { "1": 20000, "2": 8000, "3": 3000, "4": 1200, "5": 500 } };
+    const heavy = { priorityWeights: HEAVY_WEIGHTS };
     expect(toleranceUnder({ ...heavy, waitPerDay: 2, commutePerMinute: 4 })).toBeCloseTo(2 * toleranceUnder(heavy), 9);
   });
 });
