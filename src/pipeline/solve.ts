@@ -109,13 +109,17 @@ export async function solveScenario(scenario: Scenario, options: SolveOptions = 
 
   const backend = chooseBackend(options.solver, size);
   clock.enter("solving", 10);
+  const soFar = bestSoFar();
   const timeLimitMs = options.timeLimitSeconds !== undefined ? Math.max(1, options.timeLimitSeconds * 1000 - (Date.now() - clock.started)) : undefined;
   const runOptions = {
     gap: options.gap ?? DEFAULT_GAP,
     seed: options.seed ?? 0,
     timeLimitMs,
     signal: options.signal,
-    onProgress: (p: { incumbent?: number; bound?: number }) => clock.report({ phase: "solving", percent: solvingPercent(p), ...p }),
+    onProgress: (p: { incumbent?: number; bound?: number }) => {
+      const known = soFar(p);
+      clock.report({ phase: "solving", percent: solvingPercent(known), ...known });
+    },
   };
   const result = backend === "highs" ? await solveWithWarmStart(model, runOptions) : await runBackend(backend, model.program, runOptions);
   if (result.status === "infeasible") {
@@ -143,6 +147,20 @@ export async function solveScenario(scenario: Scenario, options: SolveOptions = 
   if (!check.ok) throw new PlanCheckError(check.violations);
   plan.solver = report(backend, { gap: relativeGap(objective, bound), model: size });
   return plan;
+}
+
+/**
+ * The best plan found and the lowest bound proven so far, from a solver's reports. Each warm-start
+ * stage and each side of a search pair reports its own incumbent and bound, which can be worse than
+ * an earlier stage's; a reader of the progress expects the incumbent never to fall nor the bound to rise.
+ */
+function bestSoFar() {
+  const known: { incumbent?: number; bound?: number } = {};
+  return (p: { incumbent?: number; bound?: number }) => {
+    if (p.incumbent !== undefined) known.incumbent = Math.max(known.incumbent ?? -Infinity, p.incumbent);
+    if (p.bound !== undefined) known.bound = Math.min(known.bound ?? Infinity, p.bound);
+    return { ...known };
+  };
 }
 
 function solvingPercent(p: { incumbent?: number; bound?: number }): number {
