@@ -69,8 +69,9 @@ function phaseClock(onProgress: SolveOptions["onProgress"]) {
       current = { phase, since: Date.now() };
       onProgress?.({ phase, percent, elapsedMs: Date.now() - started });
     },
+    /** A report of a phase that has already ended (a solver thread's message still on its way) is dropped. */
     report(p: Omit<Progress, "elapsedMs">) {
-      onProgress?.({ ...p, elapsedMs: Date.now() - started });
+      if (current?.phase === p.phase) onProgress?.({ ...p, elapsedMs: Date.now() - started });
     },
     stop() {
       close();

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { SOLVER_CHOICES, type Progress, type SolverChoice } from "../../pipeline/types.js";
-import { UnknownPresetError, solvePolicy, solveScenario } from "../../pipeline/solve.js";
+import { NoPlanError, UnknownPresetError, solvePolicy, solveScenario } from "../../pipeline/solve.js";
 import { exportLp } from "../../model/export-lp.js";
 import { buildModel } from "../../model/build.js";
 import { EXIT, UsageError, numberOption, parseCommandArgs, type Command } from "../command.js";
@@ -100,6 +100,10 @@ export const solveCommand: Command = {
       return EXIT.ok;
     } catch (err) {
       if (err instanceof UnknownPresetError) throw new UsageError([`--model: ${err.message}`]);
+      if (err instanceof NoPlanError) {
+        console.error(err.message);
+        return EXIT.failed;
+      }
       throw err;
     }
   },

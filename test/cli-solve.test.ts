@@ -1,0 +1,66 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseScenario, type Plan } from "../src/domain/index.js";
+import { checkPlan } from "../src/plan/check.js";
+
+// `ikn-alloc solve` as a user runs it, from source through tsx's loader (as in cli-validate-check).
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "ikn-cli-solve-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const conformance = (name: string) => join(ROOT, "fixtures/conformance", name);
+const expected = JSON.parse(readFileSync(conformance("expected.json"), "utf8")) as Record<string, { objective: number | null }>;
+
+function solve(...args: string[]) {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "solve", ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("ikn-alloc solve", () => {
+  it("writes a checked plan to --out, shows progress on stderr for a solve over a second, and ends with a summary", () => {
+    const out = join(dir, "c7.plan.json");
+    const run = solve(conformance("c7-medium.json"), "--out", out);
+    expect(run.code, run.stderr).toBe(0);
+    const plan = JSON.parse(readFileSync(out, "utf8")) as Plan;
+    const scenario = parseScenario(JSON.parse(readFileSync(conformance("c7-medium.json"), "utf8")));
+    expect(plan).toMatchObject({ scenarioId: scenario.id, status: "optimal", objective: expected["c7-medium.json"].objective });
+    expect(checkPlan(scenario, plan).ok).toBe(true);
+    // Not a terminal here: one progress line per phase (and at most one every five seconds).
+    expect(run.stderr).toMatch(/^solving +\d+\.\d s {2}incumbent \d+ {2}bound \d+$/m);
+    expect(run.stderr.trim().split("\n").at(-1)).toMatch(new RegExp(`^optimal ${plan.objective} \\(bound ${plan.bound}, gap .+\\) by highs in \\d+ ms: ${plan.placements.length} placed, ${plan.unplaced.length} unplaced$`));
+  });
+
+  it("prints the plan on stdout without --out, and no progress line with --quiet", () => {
+    const run = solve(conformance("c3-no-sharing.json"), "--solver", "jslp", "--quiet");
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: "optimal", objective: expected["c3-no-sharing.json"].objective, solver: { name: "jslp", requested: "jslp" } });
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("writes the integer program as LP text with its class map on --export-lp", () => {
+    const lp = join(dir, "c1.lp");
+    const run = solve(conformance("c1-small.json"), "--out", join(dir, "c1.plan.json"), "--export-lp", lp, "--quiet");
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(lp, "utf8")).toMatch(/^max\n obj: [\s\S]*^st\n[\s\S]*^end\n?$/m);
+    expect(existsSync(`${lp}.classes.json`)).toBe(true);
+  });
+
+  it("exits 1 with one line, no stack trace, when the time limit ends the solve before any plan", () => {
+    const out = join(dir, "none.plan.json");
+    const run = solve(conformance("c7-medium.json"), "--time-limit", "0.001", "--out", out, "--quiet");
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^no plan: HiGHS stopped \(timeLimit\) without an integer solution$/)]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("exits 2 naming the option or the JSON path of bad input", () => {
+    expect(solve(conformance("c1-small.json"), "--solver", "cplex")).toMatchObject({ code: 2, stderr: expect.stringContaining('--solver: "cplex" is not one of auto, highs, jslp') });
+    expect(solve(conformance("c1-small.json"), "--gap", "2")).toMatchObject({ code: 2, stderr: expect.stringContaining("--gap") });
+    expect(solve(conformance("c1-small.json"), "--model", "nope")).toMatchObject({ code: 2, stderr: expect.stringContaining('--model: unknown model "nope"') });
+    expect(solve(join(ROOT, "package.json"))).toMatchObject({ code: 2, stderr: expect.stringMatching(/agencies/) });
+  });
+});
