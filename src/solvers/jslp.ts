@@ -6,6 +6,13 @@ import { solveWithoutColumns, type BackendResult, type BackendSolve } from "./ty
 const solver = defaultExport<{ Solve(model: object): Record<string, unknown> }>(jslpModule);
 const OBJECTIVE = "__objective";
 const FEASIBILITY_TOLERANCE = 1e-6;
+/**
+ * javascript-lp-solver's enhanced branch and bound: depth first until the first integer plan, best
+ * first after it, pseudocost branching, and mixed-integer rounding cuts at every node (at most three
+ * rounds). Its default (best first, most fractional, no cuts) took 196 s to prove conformance c1
+ * (151 columns) and found no integer plan of c4 (382 columns) in 20 s; measured in docs/formulation.md.
+ */
+const SEARCH = { nodeSelection: "hybrid", branching: "pseudocost", useMIRCuts: true } as const;
 
 type JslpBounds = { min?: number; max?: number; equal?: number };
 interface JslpModel {
@@ -14,8 +21,7 @@ interface JslpModel {
   constraints: Record<string, JslpBounds>;
   variables: Record<string, Record<string, number>>;
   ints?: Record<string, 1>;
-  timeout?: number;
-  tolerance?: number;
+  options?: typeof SEARCH & { timeout?: number };
 }
 
 function bounds(lower: number, upper: number): JslpBounds {
@@ -62,9 +68,8 @@ export const jslpBackend: BackendSolve = (p, options) => {
   const relaxation = solver.Solve(toJslpModel(p, false));
   if (relaxation.feasible !== true) return { status: "infeasible" };
   const lpBound = Number(relaxation.result) + p.offset;
-  const model = toJslpModel(p, true);
   const remaining = options.timeLimitMs !== undefined ? Math.max(1, options.timeLimitMs - (Date.now() - started)) : undefined;
-  if (remaining !== undefined) model.timeout = remaining;
+  const model = { ...toJslpModel(p, true), options: { ...SEARCH, ...(remaining !== undefined ? { timeout: remaining } : {}) } };
   const mipStart = Date.now();
   const result = solver.Solve(model);
   const ranToEnd = remaining === undefined || Date.now() - mipStart < remaining * 0.95;
