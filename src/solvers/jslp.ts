@@ -8,11 +8,12 @@ const OBJECTIVE = "__objective";
 const FEASIBILITY_TOLERANCE = 1e-6;
 /**
  * javascript-lp-solver's enhanced branch and bound: depth first until the first integer plan, best
- * first after it, pseudocost branching, and mixed-integer rounding cuts at every node (at most three
- * rounds). Its default (best first, most fractional, no cuts) took 196 s to prove conformance c1
- * (151 columns) and found no integer plan of c4 (382 columns) in 20 s; measured in docs/formulation.md.
+ * first after it, pseudocost branching. Its default (best first, most fractional) took 196 s to prove
+ * conformance c1 (151 columns) and found no integer plan of c4 (382 columns) in 20 s. Its rounding
+ * cuts (`useMIRCuts`) were faster still, but on a random model of 653 columns they ran on past a 5 s
+ * limit for over two minutes without returning; measured in docs/formulation.md.
  */
-const SEARCH = { nodeSelection: "hybrid", branching: "pseudocost", useMIRCuts: true } as const;
+const SEARCH = { nodeSelection: "hybrid", branching: "pseudocost" } as const;
 
 type JslpBounds = { min?: number; max?: number; equal?: number };
 interface JslpModel {
