@@ -1,24 +1,19 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseScenario, type Plan } from "../src/domain/index.js";
 import { checkPlan } from "../src/plan/check.js";
+import { ROOT, ikn } from "./support/cli.js";
 
-// `ikn-alloc solve` as a user runs it, from source through tsx's loader (as in cli-validate-check).
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
+// `ikn-alloc solve` as a user runs it.
 const dir = mkdtempSync(join(tmpdir(), "ikn-cli-solve-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const conformance = (name: string) => join(ROOT, "fixtures/conformance", name);
 const expected = JSON.parse(readFileSync(conformance("expected.json"), "utf8")) as Record<string, { objective: number | null }>;
 
-function solve(...args: string[]) {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "solve", ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const solve = (...args: string[]) => ikn("solve", ...args);
 
 describe("ikn-alloc solve", () => {
   it("writes a checked plan to --out, shows progress on stderr for a solve over a second, and ends with a summary", () => {

@@ -1,19 +1,11 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { ikn } from "./support/cli.js";
 
-// The CLI runs from source through tsx's loader, so the tests need no build and see the code as it is.
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "ikn-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function ikn(...args: string[]) {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, encoding: "utf8" });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 function file(name: string, content: unknown): string {
   const path = join(dir, name);

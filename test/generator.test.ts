@@ -1,16 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { formatIssue, validateScenario, type Scenario } from "../src/domain/index.js";
 import { generateScenario, namedScenario, type GenerateOptions } from "../src/generate/index.js";
-
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-
-function ikn(...args: string[]) {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { ROOT, ikn } from "./support/cli.js";
 
 /** Validates what would be written, not the in-memory object. */
 function problems(s: Scenario): string[] {
