@@ -49,7 +49,8 @@ describe("the racer, plain HiGHS told nothing", () => {
     const program = multiKnapsack(7, 60, 5);
     const bounds: number[] = [];
     let end: BackendResult | undefined;
-    const racer = new Racer(program, { gap: 0, seed: 0 }, { onPlan: () => {}, onBound: (b) => bounds.push(b), onEnd: (r) => (end = r) });
+    const racer = new Racer(program, { gap: 0, seed: 0 });
+    racer.tell({ onPlan: () => {}, onBound: (b) => bounds.push(b), onEnd: (r) => (end = r) });
     racer.start();
     await racer.ended;
     expect(end?.status).toBe("solution");
@@ -62,10 +63,37 @@ describe("the racer, plain HiGHS told nothing", () => {
     expect(racer.failed).toBe(false);
   });
 
+  it("tells a listener who comes after it has ended everything it missed: its plans in order, its smallest bound, its end", async () => {
+    const program = multiKnapsack(7, 60, 5);
+    const live = { plans: [] as number[][], bounds: [] as number[], end: undefined as BackendResult | undefined };
+    const racer = new Racer(program, { gap: 0, seed: 0 });
+    racer.tell({ onPlan: (v) => live.plans.push(v), onBound: (b) => live.bounds.push(b), onEnd: (r) => (live.end = r) });
+    racer.start();
+    await racer.ended;
+    const late = { plans: [] as number[][], bounds: [] as number[], end: undefined as BackendResult | undefined };
+    racer.tell({ onPlan: (v) => late.plans.push(v), onBound: (b) => late.bounds.push(b), onEnd: (r) => (late.end = r) });
+    expect(late.plans).toEqual(live.plans);
+    expect(late.bounds).toEqual([Math.min(...live.bounds)]);
+    expect(late.end).toEqual(live.end);
+  });
+
+  it("once abandoned, ends at once without waiting for HiGHS to stop", async () => {
+    // Large enough that plain HiGHS is still at work when abandoned.
+    const program = multiKnapsack(3, 400, 30);
+    let end: BackendResult | undefined;
+    const racer = new Racer(program, { gap: 0, seed: 0 });
+    racer.tell({ onPlan: () => {}, onBound: () => {}, onEnd: (r) => (end = r) });
+    racer.start();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    racer.abandon();
+    await racer.ended;
+    expect(end).toMatchObject({ status: "stopped", reason: "highs was abandoned" });
+  });
+
   it("finds the same plans in the same order on every run", async () => {
     const program = multiKnapsack(11, 60, 5);
     const run = async () => {
-      const racer = new Racer(program, { gap: 0, seed: 0 }, { onPlan: () => {}, onBound: () => {}, onEnd: () => {} });
+      const racer = new Racer(program, { gap: 0, seed: 0 });
       racer.start();
       await racer.ended;
       return racer.plans;

@@ -8,7 +8,7 @@ export interface FoundPlan {
   objective: number;
 }
 
-/** What the racer tells its caller as it goes. */
+/** What the racer tells its listener as it goes. */
 export interface RacerNews {
   /** A plan it found (every one satisfies the program). */
   onPlan(values: number[]): void;
@@ -21,15 +21,20 @@ export interface RacerNews {
 /**
  * Plain HiGHS (presolve, primal heuristics, the whole program, no start) on a thread of its own,
  * told nothing by anyone. The plans it finds, in the order it finds them, therefore depend on the
- * program and the seed alone, wherever it is stopped, which is what lets a staged search race it
- * without any exchange and still give the same answer on every run (`race` in
- * src/pipeline/warm-start.ts).
+ * program and the seed alone, wherever it is stopped and whenever it was started, which is what lets
+ * a staged search race it without any exchange and still give the same answer on every run (`race`
+ * in src/pipeline/warm-start.ts). It may run before anyone listens (`tell`).
  */
 export class Racer {
   /** Every plan it found, in the order found. */
   readonly plans: FoundPlan[] = [];
   private readonly stopper = new AbortController();
+  private readonly killer = new AbortController();
   private lost = false;
+  private started = false;
+  private bestBound?: number;
+  private end?: { result: BackendResult | undefined };
+  private news?: RacerNews;
   private resolveEnded!: () => void;
   /** Settles once the racer has ended (never rejects: a failed racer costs only speed). */
   readonly ended = new Promise<void>((resolve) => (this.resolveEnded = resolve));
@@ -37,32 +42,43 @@ export class Racer {
   constructor(
     private readonly program: IntegerProgram,
     private readonly options: Pick<RunOptions, "gap" | "seed" | "timeLimitMs" | "signal">,
-    private readonly news: RacerNews,
   ) {}
 
+  /** Starts it, unless it has started already. */
   start(): void {
+    if (this.started) return;
+    this.started = true;
     const { gap, seed, timeLimitMs, signal } = this.options;
-    const onPlan = (values: number[]) => {
-      this.plans.push({ values, objective: objectiveOf(this.program, values) });
-      this.news.onPlan(values);
-    };
     void runBackend("highs", this.program, {
       gap,
       seed,
       timeLimitMs,
       signal: withStop(signal, this.stopper),
-      onIncumbent: onPlan,
-      onProgress: (p) => p.bound !== undefined && this.news.onBound(p.bound),
+      kill: this.killer.signal,
+      onIncumbent: (values) => this.found(values),
+      onProgress: (p) => p.bound !== undefined && this.proved(p.bound),
     }).then(
       (result) => {
-        if (result.status === "solution") onPlan(result.values);
-        this.end(result);
+        if (result.status === "solution") this.found(result.values);
+        if (result.status !== "infeasible" && result.bound !== undefined) this.proved(result.bound);
+        this.finish({ result });
       },
       () => {
         this.lost = true;
-        this.end(undefined);
+        this.finish({ result: undefined });
       },
     );
+  }
+
+  /**
+   * From now on tells `news` everything: at once what happened so far (its plans in order, its
+   * smallest bound, its end), then each event as it comes.
+   */
+  tell(news: RacerNews): void {
+    this.news = news;
+    for (const plan of this.plans) news.onPlan(plan.values);
+    if (this.bestBound !== undefined) news.onBound(this.bestBound);
+    if (this.end) news.onEnd(this.end.result);
   }
 
   /** It failed, so no plan of it can be waited for. */
@@ -70,13 +86,30 @@ export class Racer {
     return this.lost;
   }
 
+  /** Asks it to stop: HiGHS hands back what it has, which may take a while (it hears a stop only between its sub-MIPs). */
   stop(): void {
     this.stopper.abort();
   }
 
-  private end(result: BackendResult | undefined): void {
-    if (result && result.status !== "infeasible" && result.bound !== undefined) this.news.onBound(result.bound);
-    this.news.onEnd(result);
+  /** Ends it at once, its thread terminated: nothing it found is wanted any more. */
+  abandon(): void {
+    this.killer.abort();
+  }
+
+  private found(values: number[]): void {
+    this.plans.push({ values, objective: objectiveOf(this.program, values) });
+    this.news?.onPlan(values);
+  }
+
+  private proved(bound: number): void {
+    if (this.bestBound !== undefined && bound >= this.bestBound) return;
+    this.bestBound = bound;
+    this.news?.onBound(bound);
+  }
+
+  private finish(end: { result: BackendResult | undefined }): void {
+    this.end = end;
+    this.news?.onEnd(end.result);
     this.resolveEnded();
   }
 }

@@ -9,6 +9,8 @@ import type { Backend, BackendOptions, BackendResult } from "./types.js";
 
 export interface RunOptions extends BackendOptions {
   signal?: AbortSignal;
+  /** On abort the thread is terminated at once and the run answers `stopped`: for a run whose answer is no longer wanted. */
+  kill?: AbortSignal;
   onProgress?: (p: { incumbent?: number; bound?: number }) => void;
   /** Every improving plan the solver reports that satisfies the program, in the order found. */
   onIncumbent?: (values: number[], objective: number) => void;
@@ -69,7 +71,7 @@ export function prepareBackend(backend: Backend): void {
  * answer within a grace period is terminated; its best verified incumbent is then the answer.
  */
 export function runBackend(backend: Backend, program: IntegerProgram, options: RunOptions): Promise<BackendResult> {
-  const { signal, onProgress, onIncumbent, ...backendOptions } = options;
+  const { signal, kill, onProgress, onIncumbent, ...backendOptions } = options;
   const stop = new SharedArrayBuffer(4);
   const stopFlag = new Int32Array(stop);
   const started = Date.now();
@@ -86,6 +88,7 @@ export function runBackend(backend: Backend, program: IntegerProgram, options: R
       settled = true;
       timers.forEach(clearTimeout);
       signal?.removeEventListener("abort", requestStop);
+      kill?.removeEventListener("abort", terminate);
       worker.off("message", onMessage).off("error", onError).off("exit", onExit);
       if (reusable) returnThread(worker);
       else void worker.terminate();
@@ -99,8 +102,12 @@ export function runBackend(backend: Backend, program: IntegerProgram, options: R
       Atomics.store(stopFlag, 0, 1);
       timers.push(setTimeout(() => finish(() => resolve(fromIncumbent(`${backend} did not stop within ${STOP_GRACE_MS} ms and was terminated`))), STOP_GRACE_MS));
     }
+    function terminate() {
+      finish(() => resolve({ status: "stopped", bound: lastBound, reason: `${backend} was abandoned` }));
+    }
     if (signal?.aborted) requestStop();
     signal?.addEventListener("abort", requestStop);
+    kill?.addEventListener("abort", terminate);
     if (options.timeLimitMs !== undefined) timers.push(setTimeout(requestStop, options.timeLimitMs));
 
     function onMessage(m: ThreadMessage) {
@@ -123,6 +130,7 @@ export function runBackend(backend: Backend, program: IntegerProgram, options: R
     worker.on("message", onMessage).on("error", onError).on("exit", onExit);
     const request: SolveRequest = { backend, program, options: backendOptions, stop, deadline };
     worker.postMessage(request);
+    if (kill?.aborted) terminate();
   });
 }
 
