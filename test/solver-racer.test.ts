@@ -90,6 +90,17 @@ describe("the racer, plain HiGHS told nothing", () => {
     expect(end).toMatchObject({ status: "stopped", reason: "highs was abandoned" });
   });
 
+  it("abandoned before it started, ends at once and never starts", async () => {
+    let end: BackendResult | undefined;
+    const racer = new Racer(multiKnapsack(3, 400, 30), { gap: 0, seed: 0 });
+    racer.tell({ onPlan: () => {}, onBound: () => {}, onEnd: (r) => (end = r) });
+    racer.abandon();
+    racer.start();
+    await racer.ended;
+    expect(end).toMatchObject({ status: "stopped" });
+    expect(racer.plans).toEqual([]);
+  });
+
   it("finds the same plans in the same order on every run", async () => {
     const program = multiKnapsack(11, 60, 5);
     const run = async () => {

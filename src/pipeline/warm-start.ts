@@ -62,8 +62,18 @@ const RACE_FROM_GAP = 2e-4;
  * pays nothing for it.
  */
 const RACER_MAX_COLUMNS = 12_000;
-/** How long the neighbourhood search runs before a racer may start early (`EarlyRacer`). */
-const EARLY_RACE_AFTER_MS = 1000;
+/**
+ * How long the neighbourhood search runs before a racer may start early (`EarlyRacer`): the
+ * neighbourhood's plan of a model not raced came near the LP bound after at most 1.0 s on the 29
+ * such models traced, 1.3 s on `ikn-2024-5k` on a slower day.
+ */
+const EARLY_RACE_AFTER_MS = 1500;
+/**
+ * A solve has ended in this process. Until then V8 runs HiGHS's WebAssembly unoptimised, and every
+ * stage two to six times slower (the neighbourhood of `ikn-2024-5k` came near the LP bound only
+ * after 2.6 s through the CLI), so no early racer is started: there its clock says nothing.
+ */
+let processHasSolved = false;
 
 type Solution = Extract<BackendResult, { status: "solution" }>;
 
@@ -215,6 +225,14 @@ class Incumbency {
  * Either way the answer is the same on every run.
  */
 export async function solveWithWarmStart(model: AllocationModel, options: RunOptions): Promise<BackendResult> {
+  try {
+    return await solveInStages(model, options);
+  } finally {
+    processHasSolved = true;
+  }
+}
+
+async function solveInStages(model: AllocationModel, options: RunOptions): Promise<BackendResult> {
   const started = Date.now();
   const p = model.program;
   const lp = await runBackend("highs", relaxation(withCoverRows(model)), options);
@@ -222,7 +240,7 @@ export async function solveWithWarmStart(model: AllocationModel, options: RunOpt
   const report = (state: Incumbency) => options.onProgress?.({ incumbent: state.best?.objective, bound: state.bound });
   const state = new Incumbency(p, lp.objective, report);
   report(state);
-  const early = raceable(p) ? new EarlyRacer(p, state.bound, withTimeLeft(options, started)) : undefined;
+  const early = raceable(p) ? new EarlyRacer(p, state.bound, withTimeLeft(options, started), processHasSolved ? EARLY_RACE_AFTER_MS : undefined) : undefined;
   const local = await searchNeighbourhood(model, lp, state, withTimeLeft(options, started), (plan) => early?.neighbourhoodPlan(plan)).catch((err: unknown) => {
     early?.settle(false);
     throw err;
@@ -261,24 +279,26 @@ function farFromBound(objective: number, bound: number): boolean {
  * The racer started early, on a hunch: whether a model is raced is known only once the
  * neighbourhood search has ended (`raced`), which on some raced models takes most of the time the
  * racer then needs (6-9 s on generated 500-employee models). So when the neighbourhood is still
- * running after `EARLY_RACE_AFTER_MS` and its plan is still far from the LP bound (that of each of
- * the 8 raced models measured stayed so to the end, that of the 29 others came within it in at
- * most a second), the racer starts on the second core. Nobody hears of it until the race is
- * confirmed, and since its plans do not depend on when it started, the answer is the same as had
- * it started after the neighbourhood; a model that is not raced after all abandons it.
+ * running after `afterMs` and its plan is still far from the LP bound (that of each of the 8 raced
+ * models traced stayed so to the end, that of the 29 others came within it in at most a second),
+ * the racer starts on the second core. Nobody hears of it until the race is confirmed, and since
+ * its plans do not depend on when it started, the answer is the same as had it started after the
+ * neighbourhood; a model that is not raced after all abandons it. A raced model whose racer did
+ * not start early gets one that starts with the race.
  */
-class EarlyRacer {
+export class EarlyRacer {
   private racer?: Racer;
   private readonly created = Date.now();
-  private readonly timer: NodeJS.Timeout;
+  private readonly timer?: NodeJS.Timeout;
 
-  /** `options` as at the start of the neighbourhood search. */
+  /** `options` as at the start of the neighbourhood search; never started early without `afterMs`. */
   constructor(
     private readonly program: IntegerProgram,
     private readonly lpBound: number,
     private readonly options: RunOptions,
+    afterMs: number | undefined,
   ) {
-    this.timer = setTimeout(() => this.newRacer().start(), EARLY_RACE_AFTER_MS);
+    if (afterMs !== undefined) this.timer = setTimeout(() => this.newRacer().start(), afterMs);
   }
 
   /** The neighbourhood found this plan: once it is near the LP bound, the model will not be raced. */

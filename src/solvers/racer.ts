@@ -91,9 +91,12 @@ export class Racer {
     this.stopper.abort();
   }
 
-  /** Ends it at once, its thread terminated: nothing it found is wanted any more. */
+  /** Ends it at once, its thread terminated (or never started): nothing it found is wanted any more. */
   abandon(): void {
     this.killer.abort();
+    if (this.started) return;
+    this.started = true;
+    this.finish({ result: { status: "stopped", reason: "the racer was abandoned before it started" } });
   }
 
   private found(values: number[]): void {
