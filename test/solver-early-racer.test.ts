@@ -4,15 +4,14 @@ import { EarlyRacer } from "../src/pipeline/warm-start.js";
 import type { Racer } from "../src/solvers/racer.js";
 import { runBackend } from "../src/solvers/run.js";
 import type { BackendResult } from "../src/solvers/types.js";
-import { multiKnapsack } from "./support/multi-knapsack.js";
+import { hardKnapsack } from "./support/multi-knapsack.js";
 
 // The racer may start before the neighbourhood search has ended, while it is not yet known whether
 // the model is raced (`EarlyRacer` in src/pipeline/warm-start.ts): after a delay, if the
 // neighbourhood's plan is still far from the LP bound. It is handed over with what it found when
 // the model is raced, and abandoned when it is not.
 
-/** A model HiGHS finds plans of at once and does not prove for many seconds. */
-const program = multiKnapsack(3, 400, 30);
+const program = hardKnapsack();
 const options = { gap: 0, seed: 0 };
 const DELAY_MS = 200;
 const pastTheDelay = () => new Promise((resolve) => setTimeout(resolve, DELAY_MS + 800));
@@ -34,7 +33,7 @@ describe("the early racer", () => {
 
   it("starts after the delay while the neighbourhood's plan is far, and is handed over with what it found", async () => {
     const early = new EarlyRacer(program, lpBound, options, DELAY_MS);
-    early.neighbourhoodPlan({ values: [], objective: lpBound * 0.9 });
+    early.neighbourhoodPlan(lpBound * 0.9);
     await pastTheDelay();
     left = early.settle(true);
     const told: number[][] = [];
@@ -45,7 +44,7 @@ describe("the early racer", () => {
 
   it("never starts once the neighbourhood's plan is near the LP bound, nor without a delay", async () => {
     const near = new EarlyRacer(program, lpBound, options, DELAY_MS);
-    near.neighbourhoodPlan({ values: [], objective: lpBound * (1 - 1e-5) });
+    near.neighbourhoodPlan(lpBound * (1 - 1e-5));
     const undelayed = new EarlyRacer(program, lpBound, options, undefined);
     await pastTheDelay();
     // A racer that had started would have found plans of the knapsack by now.

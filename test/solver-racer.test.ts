@@ -8,7 +8,7 @@ import { solveScenario } from "../src/pipeline/solve.js";
 import { firstWithinGapOfOptimum } from "../src/solvers/bound.js";
 import { Racer } from "../src/solvers/racer.js";
 import type { BackendResult } from "../src/solvers/types.js";
-import { multiKnapsack } from "./support/multi-knapsack.js";
+import { hardKnapsack, multiKnapsack } from "./support/multi-knapsack.js";
 
 // Mid-size models are raced by plain HiGHS on a second thread (src/solvers/racer.ts, `race` in
 // src/pipeline/warm-start.ts). The two never wait for each other, yet the answer must not depend on
@@ -78,8 +78,7 @@ describe("the racer, plain HiGHS told nothing", () => {
   });
 
   it("once abandoned, ends at once without waiting for HiGHS to stop", async () => {
-    // Large enough that plain HiGHS is still at work when abandoned.
-    const program = multiKnapsack(3, 400, 30);
+    const program = hardKnapsack();
     let end: BackendResult | undefined;
     const racer = new Racer(program, { gap: 0, seed: 0 });
     racer.tell({ onPlan: () => {}, onBound: () => {}, onEnd: (r) => (end = r) });
@@ -92,7 +91,7 @@ describe("the racer, plain HiGHS told nothing", () => {
 
   it("abandoned before it started, ends at once and never starts", async () => {
     let end: BackendResult | undefined;
-    const racer = new Racer(multiKnapsack(3, 400, 30), { gap: 0, seed: 0 });
+    const racer = new Racer(hardKnapsack(), { gap: 0, seed: 0 });
     racer.tell({ onPlan: () => {}, onBound: () => {}, onEnd: (r) => (end = r) });
     racer.abandon();
     racer.start();

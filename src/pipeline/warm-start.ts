@@ -241,16 +241,18 @@ async function solveInStages(model: AllocationModel, options: RunOptions): Promi
   const state = new Incumbency(p, lp.objective, report);
   report(state);
   const early = raceable(p) ? new EarlyRacer(p, state.bound, withTimeLeft(options, started), processHasSolved ? EARLY_RACE_AFTER_MS : undefined) : undefined;
-  const local = await searchNeighbourhood(model, lp, state, withTimeLeft(options, started), (plan) => early?.neighbourhoodPlan(plan)).catch((err: unknown) => {
-    early?.settle(false);
-    throw err;
-  });
+  const local = await searchNeighbourhood(model, lp, state, withTimeLeft(options, started), early && ((objective) => early.neighbourhoodPlan(objective))).catch(
+    (err: unknown) => {
+      early?.settle(false);
+      throw err;
+    },
+  );
   const first = state.best;
-  const racer = early?.settle(raced(p, first, state));
   if (options.signal?.aborted === true || state.proven(options.gap)) {
-    racer?.abandon();
+    early?.settle(false);
     return state.answerOr(local);
   }
+  const racer = early?.settle(first === undefined || farFromBound(first.objective, state.bound));
   const rest = withTimeLeft(options, started);
   return racer ? race(model, lp, state, first, rest, racer) : proofStages(model, lp, state, rest, false);
 }
@@ -261,24 +263,23 @@ function withTimeLeft(options: RunOptions, started: number, share = 1): RunOptio
   return { ...options, timeLimitMs: Math.max(1, (options.timeLimitMs - (Date.now() - started)) * share) };
 }
 
-/** Models that may be raced by plain HiGHS: with integer columns, up to `RACER_MAX_COLUMNS` columns. */
+/**
+ * Models that may be raced by plain HiGHS: with integer columns, up to `RACER_MAX_COLUMNS` columns.
+ * They are raced when their first plan is missing or far from the LP bound (`farFromBound`).
+ */
 function raceable(p: IntegerProgram): boolean {
   return p.columns.length <= RACER_MAX_COLUMNS && p.columns.some((c) => c.integer);
 }
 
-/** Raced by plain HiGHS: raceable models whose first plan is missing or at least `RACE_FROM_GAP` below the LP bound. */
-function raced(p: IntegerProgram, first: FoundPlan | undefined, state: Incumbency): boolean {
-  return raceable(p) && (first === undefined || farFromBound(first.objective, state.bound));
-}
-
+/** At least `RACE_FROM_GAP` below the bound. */
 function farFromBound(objective: number, bound: number): boolean {
   return relativeGap(objective, bound) >= RACE_FROM_GAP;
 }
 
 /**
  * The racer started early, on a hunch: whether a model is raced is known only once the
- * neighbourhood search has ended (`raced`), which on some raced models takes most of the time the
- * racer then needs (6-9 s on generated 500-employee models). So when the neighbourhood is still
+ * neighbourhood search has ended (`farFromBound` of its plan), which on some raced models takes
+ * most of the time the racer then needs (6-9 s on generated 500-employee models). So when the neighbourhood is still
  * running after `afterMs` and its plan is still far from the LP bound (that of each of the 8 raced
  * models traced stayed so to the end, that of the 29 others came within it in at most a second),
  * the racer starts on the second core. Nobody hears of it until the race is confirmed, and since
@@ -301,9 +302,9 @@ export class EarlyRacer {
     if (afterMs !== undefined) this.timer = setTimeout(() => this.newRacer().start(), afterMs);
   }
 
-  /** The neighbourhood found this plan: once it is near the LP bound, the model will not be raced. */
-  neighbourhoodPlan(plan: FoundPlan): void {
-    if (!farFromBound(plan.objective, this.lpBound)) this.settle(false);
+  /** The neighbourhood found a plan of this objective: once it is near the LP bound, the model will not be raced. */
+  neighbourhoodPlan(objective: number): void {
+    if (!farFromBound(objective, this.lpBound)) this.settle(false);
   }
 
   /** The racer (not started unless early) for a model that is raced; else none, and an early one is abandoned. */
@@ -351,13 +352,14 @@ async function searchNeighbourhood(
   lp: Solution,
   state: Incumbency,
   options: RunOptions,
-  onPlan: (plan: FoundPlan) => void,
+  onPlanObjective?: (objective: number) => void,
 ): Promise<BackendResult> {
   const neighbourhood = lpNeighbourhood(model, lp);
   const stop = new AbortController();
   const search = runBackend("highs", neighbourhood.program, {
     ...stageOptions(state, options, neighbourhood, false, false),
-    onIncumbent: (values) => onPlan(state.plan(neighbourhood.expand(values))),
+    // The restriction keeps the removed columns' values in its offset: its objective is the program's.
+    ...(onPlanObjective ? { onIncumbent: (_values: number[], objective: number) => onPlanObjective(objective) } : {}),
     signal: withStop(options.signal, stop),
     maxNodes: NEIGHBOURHOOD_NODES,
     gap: Math.max(options.gap, NEIGHBOURHOOD_GAP),

@@ -18,3 +18,8 @@ export function multiKnapsack(seed: number, items = 40, rows = 4): IntegerProgra
     })),
   };
 }
+
+/** A multi-knapsack HiGHS finds plans of at once and does not prove in 20 s: a solve that is still at work when stopped. */
+export function hardKnapsack(): IntegerProgram {
+  return multiKnapsack(3, 400, 30);
+}
