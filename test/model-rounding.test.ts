@@ -39,6 +39,35 @@ describe("the LP rounding", () => {
     expect(objectiveOf(model.program, rounded!)).toBeLessThanOrEqual(lpBound + 1e-6);
   });
 
+  // Without the cover rows the LP shares the one unit between a man who must move and two women
+  // worth more (a third of it his). Rounded, the unit goes to one gender only: opened in the model's
+  // order it goes to the women and leaves the man none, so it must open for him first.
+  it("opens units for singles who must move first where the model's order leaves them none", () => {
+    const single = (id: string, gender: "F" | "M", agency: string, mustMove = false) => ({ id, agency, group: "ASN", gender, availableFrom: "2024-07-01", mustMove });
+    const s = parseScenario({
+      id: "must-move-man",
+      agencies: [
+        { id: "LOW", priority: 5 },
+        { id: "HIGH", priority: 1 },
+      ],
+      towers: [{ id: "T1", zone: "Z1", readyDate: "2024-07-01", reservedFor: ["ASN"] }],
+      units: [{ id: "U1", tower: "T1", bedrooms: 3, maxOccupants: 6 }],
+      waves: [{ id: "W1", date: "2024-07-29" }],
+      employees: [single("WOMAN-1", "F", "HIGH"), single("WOMAN-2", "F", "HIGH"), single("MAN", "M", "LOW", true)],
+    });
+    const model = buildModel(s, { policy: solvePolicy(s, {}) });
+    const lp = highs(relaxation(model.program), { gap: 0, seed: 0 }, NO_HOOKS);
+    if (lp.status !== "solution") throw new Error(`LP: ${lp.status}`);
+    const shared = model.singlesUnits.map((u) => lp.values[u.column]);
+    expect(shared.every((v) => v > 0 && v < 1)).toBe(true);
+
+    const rounded = roundedSolution(model, lp.values);
+    expect(rounded).toBeDefined();
+    expect(maxViolation(model.program, rounded!)).toBeLessThanOrEqual(1e-6);
+    const placed = (gender: "F" | "M") => model.placements.filter((pc) => model.classes[pc.cls].gender === gender).reduce((n, pc) => n + rounded![pc.column], 0);
+    expect([placed("M"), placed("F")]).toEqual([1, 0]);
+  });
+
   it("is the answer, stopping the neighbourhood search, when it is within the requested gap", async () => {
     const s = namedScenario("ikn-2024-2k");
     const { model, lpBound, rounded } = rounding(s, "families-first");
