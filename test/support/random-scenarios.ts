@@ -10,8 +10,9 @@ import {
 import { checkPlan } from "../../src/plan/check.js";
 
 // Tiny random scenarios for property tests: every knob of MODEL.md turned somewhere (waves out of
-// date order or on one date, caps, schools opening late, travel written on either zone, NONE
-// children, requiredBy windows, mustMove, sharing on and off, pins), small enough that a literal
+// date order or on one date, a wave before any unit is ready, caps, schools opening late, travel
+// written on either zone, NONE children, families of up to six children and units of up to five
+// bedrooms, requiredBy windows, mustMove, sharing on and off, pins), small enough that a literal
 // per-employee model solves each in milliseconds. The same seed always gives the same scenario.
 
 /** mulberry32: a small seeded PRNG, enough for test data. */
@@ -46,7 +47,8 @@ export function rng(seed: number) {
 }
 
 const READY = ["2024-06-01", "2024-07-01", "2024-07-01", "2024-08-01", "2024-11-01"];
-const WAVE_DATES = ["2024-07-29", "2024-08-16", "2024-11-15", "2024-11-15"];
+// A wave before every ready date (nobody can move in it) and one after every deadline among them.
+const WAVE_DATES = ["2024-05-01", "2024-07-29", "2024-08-16", "2024-11-15", "2024-11-15", "2025-01-10"];
 const AVAILABLE = ["2024-06-15", "2024-07-01", "2024-07-01", "2024-07-29", "2024-09-01"];
 const OPEN = ["2024-06-01", "2024-07-01", "2024-08-01", "2024-11-01", "2024-12-01"];
 const REQUIRED_BY = ["2024-07-29", "2024-08-16", "2024-10-01", "2024-11-15", "2024-12-31"];
@@ -96,12 +98,12 @@ export function randomScenarioInput(seed: number, size: RandomSize = {}): Scenar
     reservedFor: i === 0 || r.chance(0.6) ? ["ASN", ...r.subset(reservable.slice(1))] : r.subset(reservable, 1),
   }));
   const units = Array.from({ length: r.chance(0.15) || maxUnits < 2 ? 1 : r.int(2, maxUnits) }, (_, i) => {
-    const bedrooms = r.int(1, 3);
+    const bedrooms = r.chance(0.2) ? r.int(4, 5) : r.int(1, 3);
     return {
       id: `U${i + 1}`,
       tower: i === 0 ? towers[0].id : r.pick(towers).id,
       bedrooms,
-      maxOccupants: r.chance(0.2) ? r.int(1, 3) : r.int(bedrooms, 6),
+      maxOccupants: r.chance(0.2) ? r.int(1, 3) : r.int(bedrooms, 9),
       ...(r.chance(0.7) ? { accessible: r.chance(0.35) } : {}),
       ...(r.chance(0.3) ? { readyDate: r.pick(READY) } : {}),
     };
@@ -113,11 +115,11 @@ export function randomScenarioInput(seed: number, size: RandomSize = {}): Scenar
   }
 
   const waves = r.shuffle(
-    Array.from({ length: r.int(1, 3) }, (_, i) => ({
+    Array.from({ length: r.int(1, 4) }, (_, i) => ({
       id: `W${i + 1}`,
       date: r.pick(WAVE_DATES),
       ...(r.chance(0.35) ? { maxHouseholds: r.int(0, 4) } : {}),
-      ...(r.chance(0.3) ? { maxPersons: r.int(1, 8) } : {}),
+      ...(r.chance(0.3) ? { maxPersons: r.int(1, 12) } : {}),
     })),
   );
 
@@ -125,7 +127,7 @@ export function randomScenarioInput(seed: number, size: RandomSize = {}): Scenar
     const family = r.chance(0.45);
     const availableFrom = r.pick(AVAILABLE);
     const later = REQUIRED_BY.filter((d) => d >= availableFrom);
-    const children = family ? Array.from({ length: r.int(0, 3) }, () => r.pick(CHILD_LEVELS)) : [];
+    const children = family ? Array.from({ length: r.int(0, r.chance(0.2) ? 6 : 3) }, () => r.pick(CHILD_LEVELS)) : [];
     return {
       id: `E${i + 1}`,
       agency: r.pick(agencies).id,
@@ -146,7 +148,7 @@ export function randomScenarioInput(seed: number, size: RandomSize = {}): Scenar
     id: `S${i + 1}`,
     zone: r.pick(unitZones),
     level,
-    seats: r.chance(0.2) ? 0 : r.int(1, 3),
+    seats: r.chance(0.2) ? 0 : r.int(1, 5),
     openDate: r.pick(OPEN),
   }));
 
