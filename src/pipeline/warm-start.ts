@@ -221,7 +221,8 @@ class Incumbency {
  *
  * Stage 5 runs as a pair of searches, one with primal heuristics and one without (`runSearchPair`),
  * which share objectives and bounds at fixed amounts of work. A mid-size model whose first plan is
- * far from the LP bound is instead raced by plain HiGHS on the second core from stage 3 on (`race`).
+ * far from the LP bound is instead raced by plain HiGHS on the second core from stage 3 on (`race`),
+ * its racer started during stage 2 when that stage is slow to come near the bound (`EarlyRacer`).
  * Either way the answer is the same on every run.
  */
 export async function solveWithWarmStart(model: AllocationModel, options: RunOptions): Promise<BackendResult> {
