@@ -115,7 +115,8 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
   const index = new ScenarioIndex(scenario);
   const pins = scenario.pinned;
   const pinnedIds = new Set(pins.map((p) => p.employee));
-  const refDay = Math.min(...scenario.waves.map((w) => dayNumber(w.date)));
+  // The day values are counted from; without waves nothing can be placed, and any day would do.
+  const refDay = scenario.waves.length > 0 ? Math.min(...scenario.waves.map((w) => dayNumber(w.date))) : 0;
   const classes = employeeClasses(index, scenario.employees.filter((e) => !pinnedIds.has(e.id)), policy, refDay);
   const units = unitClasses(index, pins, policy.sharing);
   // Every unit as if none were pinned: tells "taken by pins" apart from "never possible".
