@@ -247,6 +247,7 @@ describe("plan-level problems", () => {
     ["an optimal plan whose bound differs", { status: "optimal", bound: good.objective! + 10 }, /an optimal plan's bound 3462 differs from its objective 3452/],
     ["a feasible plan without objective", { objective: null }, /status feasible needs a numeric objective and bound/],
     ["an optimal plan without bound", { status: "optimal", bound: null }, /status optimal needs a numeric objective and bound/],
+    ["a feasible plan whose bound is not a number", { bound: NaN }, /status feasible needs a numeric objective and bound \(objective 3452, bound NaN\)/],
   ])("%s", (_, fields, message) => {
     const found = messages({ ...good, ...fields });
     expect(found).toEqual([expect.stringMatching(new RegExp(`^plan plan: ${message.source}`))]);

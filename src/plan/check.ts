@@ -121,7 +121,8 @@ function checkDocument(scenario: Scenario, plan: Plan, objective: number, report
     }
     return;
   }
-  if (plan.objective === null || plan.bound === null) {
+  // NaN and ±Infinity are no numbers in JSON either: they would be written as null.
+  if (!Number.isFinite(plan.objective) || !Number.isFinite(plan.bound)) {
     report("plan", `status ${plan.status} needs a numeric objective and bound (objective ${plan.objective}, bound ${plan.bound})`, none);
   }
   if (plan.objective !== null && !close(plan.objective, objective)) {
