@@ -40,7 +40,7 @@ describe("a comparison of two solvers", () => {
         familiesHoused: 2,
         singlesHoused: 3,
         unplaced: 1,
-        unplacedReasons: { "no tower is reserved for its group or agency": 1 },
+        unplacedReasons: { "no unit in a tower reserved for its group or agency": 1 },
         schoolSeats: { PAUD: 1, SD: 1, SMP: 0, SMA: 0 },
         averageCommuteMinutes: 18,
       });

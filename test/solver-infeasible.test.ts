@@ -63,6 +63,20 @@ const cases: Case[] = [
     names: ["E01"],
   },
   {
+    name: "the group's only tower has no units",
+    scenario: scenario([person("E01", { group: "POLRI", mustMove: true }), person("E02")], (s) => {
+      s.units = s.units.filter((u) => u.tower !== "T3");
+    }),
+    names: ["E01"],
+  },
+  {
+    name: "no waves at all",
+    scenario: scenario([person("E01", { mustMove: true }), person("E02")], (s) => {
+      s.waves = [];
+    }),
+    names: ["E01"],
+  },
+  {
     name: "the only unit ready by requiredBy is reserved for others",
     scenario: scenario([person("E01", { requiredBy: "2024-08-01", mustMove: true }), person("E02")], (s) => {
       s.units = s.units.filter((u) => u.id !== "U1");
@@ -159,8 +173,19 @@ describe("mustMove employees that cannot be placed: infeasible, with the right e
     expect(plan.status).toBe("infeasible");
     expect(plan.explanation).toContain("E02");
     // T1 is reserved for ASN and E02 is ASN: what stops E02 is the pin on U1.
-    expect(plan.explanation).not.toContain("no tower is reserved for its group or agency");
+    expect(plan.explanation).not.toContain("no unit in a tower reserved for its group or agency");
     expect(plan.explanation).toMatch(/U1|E01|pinned/);
+  });
+
+  it("without the mustMove flags, a scenario with no waves is optimal at 0, each employee unplaced with its reason", async () => {
+    const s = scenario([person("E01", { spouse: true }), person("E02")], (input) => {
+      input.waves = [];
+    });
+    for (const solver of ["highs", "jslp"] as const) {
+      const plan = await solveScenario(s, { solver });
+      expect([plan.status, plan.objective, plan.bound]).toEqual(["optimal", 0, 0]);
+      expect(plan.unplaced).toEqual(["E01", "E02"].map((employee) => ({ employee, reason: "no wave between availableFrom and requiredBy" })));
+    }
   });
 
   it("without the mustMove flags every one of these scenarios has a plan", async () => {

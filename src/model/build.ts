@@ -14,7 +14,7 @@ import { ProgramBuilder, addTerm, type IntegerProgram, type Row } from "./progra
 
 /** Why a class of employees has no possible placement, in the order the filters apply. */
 export const NO_PLACEMENT_REASONS = {
-  reservation: "no tower is reserved for its group or agency",
+  reservation: "no unit in a tower reserved for its group or agency",
   window: "no wave between availableFrom and requiredBy",
   pinned: "every unit it could live in is taken by pinned placements",
   ready: "no eligible unit ready before requiredBy",
