@@ -24,13 +24,13 @@ const byAgencyThenId = (a: Arrival, b: Arrival) =>
 export function disaggregate(scenario: Scenario, model: AllocationModel, values: number[]): { placements: Placement[]; unplaced: Unplaced[] } {
   const count = (col: number) => Math.round(values[col]);
   const arrivalsByUnitClass = model.unitClasses.map((): Arrival[] => []);
-  const placed = new Set<string>();
+  const slotsOf = model.classes.map((): AllocationModel["placements"] => []);
+  for (const p of model.placements) for (let n = count(p.column); n > 0; n--) slotsOf[p.cls].push(p);
   model.classes.forEach((cls, k) => {
-    const slots = model.placements.filter((p) => p.cls === k).flatMap((p) => Array.from({ length: count(p.column) }, () => p));
+    const slots = slotsOf[k];
     const chosen = [...cls.mustMove, ...cls.optional].slice(0, slots.length).sort((a, b) => byAgencyThenId({ employee: a, wave: "" }, { employee: b, wave: "" }));
     chosen.forEach((employee, i) => {
       arrivalsByUnitClass[slots[i].unitClass].push({ employee, wave: scenario.waves[slots[i].wave].id });
-      placed.add(employee.id);
     });
   });
 
