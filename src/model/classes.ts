@@ -112,8 +112,8 @@ export function employeeClasses(index: ScenarioIndex, free: Employee[], policy: 
     }
     (e.mustMove ? c.mustMove : c.optional).push(e);
   }
-  const value = (e: Employee) => fixedValue(index, e, policy, refDay);
-  for (const c of classes.values()) c.optional.sort((a, b) => value(b) - value(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const value = new Map(free.map((e) => [e, fixedValue(index, e, policy, refDay)]));
+  for (const c of classes.values()) c.optional.sort((a, b) => value.get(b)! - value.get(a)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return [...classes.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
