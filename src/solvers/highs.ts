@@ -42,27 +42,33 @@ export function toHighsModel(highs: Highs, p: IntegerProgram): ModelData {
 
 /** A HiGHS backend over a loaded HiGHS runtime. */
 export function highsBackend(highs: Highs): BackendSolve {
-  const solve: BackendSolve = (program, options, hooks) => {
+  return (program, options, hooks) => {
     const trivial = solveWithoutColumns(program);
     if (trivial) return trivial;
-    const model = highs.createModel(toHighsModel(highs, program));
     try {
-      return runModel(highs, model, program, options, hooks);
+      return solveOnce(highs, program, options, hooks);
     } catch (err) {
       // HiGHS's presolve can fail where the same run without it succeeds: c7 with priority weights of
       // 2.5e8-1e9, its LP with the cover rows, answered "run failed with HiGHS status -1".
-      if (options.presolve !== false && runFailed(highs, err)) return solve(program, { ...options, presolve: false }, hooks);
+      if (options.presolve !== false && runFailed(highs, err)) return solveOnce(highs, program, { ...options, presolve: false }, hooks);
       throw err;
-    } finally {
-      model.dispose();
     }
   };
-  return solve;
+}
+
+/** One run on a model of its own, disposed before the run's answer (or failure) is passed on. */
+function solveOnce(highs: Highs, program: IntegerProgram, options: BackendOptions, hooks: BackendHooks): BackendResult {
+  const model = highs.createModel(toHighsModel(highs, program));
+  try {
+    return runModel(highs, model, program, options, hooks);
+  } finally {
+    model.dispose();
+  }
 }
 
 /** HiGHS's run itself failed (native status -1), as opposed to bad input or a misuse of the wrapper. */
 function runFailed(highs: Highs, err: unknown): boolean {
-  return err instanceof highs.errors.HighsError && err.operation === "run" && !(err instanceof highs.errors.HighsValidationError);
+  return err instanceof highs.errors.HighsError && err.operation === "run";
 }
 
 /**
