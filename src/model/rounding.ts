@@ -15,13 +15,13 @@ const EPS = 1e-7;
  * every case: at full scale under `strict-priority` that order rounds 30,000 points lower.
  */
 export function roundedSolution(model: AllocationModel, lp: ArrayLike<number>): number[] | undefined {
-  return roundDown(model, lp, false) ?? roundDown(model, lp, true);
+  const rows = rowsOverPlacements(model);
+  return roundDown(model, lp, rows, false) ?? roundDown(model, lp, rows, true);
 }
 
-function roundDown(model: AllocationModel, lp: ArrayLike<number>, mustMoveFirst: boolean): number[] | undefined {
+function roundDown(model: AllocationModel, lp: ArrayLike<number>, { rowsOf, upper }: PlacementRows, mustMoveFirst: boolean): number[] | undefined {
   const p = model.program;
   const values = p.columns.map((c, j) => (c.integer ? Math.floor(lp[j] + EPS) : 0));
-  const { rowsOf, upper } = rowsOverPlacements(model);
   const isCount = p.rows.map((r) => r.name.startsWith("count_"));
   const activity = p.rows.map(() => 0);
   values.forEach((v, j) => {
@@ -49,7 +49,7 @@ function roundDown(model: AllocationModel, lp: ArrayLike<number>, mustMoveFirst:
     return placedInClass[cls] <= model.classes[cls].mustMove.length;
   };
   const forMustMove = (s: (typeof model.singlesUnits)[number]) => rowsOf[s.column].some(({ row, coef }) => coef < 0 && placedIn(row).some(mustStay));
-  const opening = mustMoveFirst ? [...model.singlesUnits.filter(forMustMove), ...model.singlesUnits.filter((s) => !forMustMove(s))] : model.singlesUnits;
+  const opening = mustMoveFirst ? mustMoveUnitsFirst(model.singlesUnits, forMustMove) : model.singlesUnits;
   for (const s of opening) {
     for (;;) {
       const overfull = rowsOf[s.column].find(({ row, coef }) => coef <= 0 && activity[row] > upper[row] + EPS);
@@ -107,12 +107,23 @@ function leastValuable(p: IntegerProgram, columns: number[]): number | undefined
   return columns.reduce<number | undefined>((least, j) => (least === undefined || p.columns[j].cost < p.columns[least].cost ? j : least), undefined);
 }
 
+/** The units for which `forMustMove` holds, then the others, each in their order. */
+function mustMoveUnitsFirst<T>(units: T[], forMustMove: (unit: T) => boolean): T[] {
+  const first = units.map(forMustMove);
+  return [...units.filter((_, i) => first[i]), ...units.filter((_, i) => !first[i])];
+}
+
+interface PlacementRows {
+  rowsOf: { row: number; coef: number }[][];
+  upper: number[];
+}
+
 /**
  * Each column's rows and every row's upper limit, with the sum columns (household sizes, school needs)
  * substituted by the placements they count: a sum's defining row becomes "its placements ≤ the sum's
  * upper bound". The rounding moves placements, and the sums follow at the end.
  */
-function rowsOverPlacements(model: AllocationModel): { rowsOf: { row: number; coef: number }[][]; upper: number[] } {
+function rowsOverPlacements(model: AllocationModel): PlacementRows {
   const p = model.program;
   const sums = sumColumns(model);
   const defined = new Set(sums.map((sum) => sum.column));
