@@ -1,10 +1,9 @@
-import highsModule, { type Highs } from "highs";
 import { describe, expect, it } from "vitest";
 import { parseScenario, scenarioPolicy } from "../src/domain/index.js";
 import { buildModel } from "../src/model/build.js";
 import { exportLp } from "../src/model/export-lp.js";
-import { defaultExport } from "../src/solvers/interop.js";
 import { conformanceScenario } from "./helpers/service.js";
+import { loadHighs } from "./support/highs-backend.js";
 
 describe("the LP export", () => {
   it("is an LP text another solver reads back to the same optimum, with a map of every class and school-need column", async () => {
@@ -12,7 +11,7 @@ describe("the LP export", () => {
     const model = buildModel(scenario, { policy: scenarioPolicy(scenario) });
     const { lp, classes } = await exportLp(model);
 
-    const highs = await defaultExport<() => Promise<Highs>>(highsModule)();
+    const highs = await loadHighs();
     const read = highs.createModel({ format: "lp", data: lp });
     try {
       read.options.set({ output_flag: false, mip_rel_gap: 0 });

@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
-import highsModule, { type Highs } from "highs";
+import type { Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseScenario, scenarioPolicy } from "../src/domain/index.js";
 import { buildModel, withCoverRows } from "../src/model/build.js";
 import { relaxation } from "../src/model/program.js";
 import { highsBackend, toHighsModel } from "../src/solvers/highs.js";
-import { defaultExport } from "../src/solvers/interop.js";
-import { NO_HOOKS } from "./support/highs-backend.js";
+import { NO_HOOKS, loadHighs } from "./support/highs-backend.js";
 
 // Conformance c7 with priority weights of 2.5e8-1e9 (valid input: MODEL.md bounds no weight): HiGHS
 // 1.15's presolve fails on its LP with the cover rows ("run failed with HiGHS status -1") where the
@@ -14,7 +13,7 @@ import { NO_HOOKS } from "./support/highs-backend.js";
 
 let highs: Highs;
 beforeAll(async () => {
-  highs = await defaultExport<() => Promise<Highs>>(highsModule)();
+  highs = await loadHighs();
 });
 
 function hugeWeightsLp() {

@@ -1,6 +1,6 @@
-import highsModule, { type Highs } from "highs";
+import type { Highs } from "highs";
 import { ScenarioIndex, scenarioPolicy, type Policy, type Scenario } from "../../src/domain/index.js";
-import { defaultExport } from "../../src/solvers/interop.js";
+import { loadHighs as loadHighsRuntime } from "./highs-backend.js";
 
 // The reference: MODEL.md written down literally, one binary per (employee, unit, wave), built from
 // the contract's text alone (it never imports src/model), for tiny scenarios in the tests and as the
@@ -380,7 +380,7 @@ export interface ReferenceSolveOptions extends ReferenceOptions {
 
 let highsRuntime: Promise<Highs> | undefined;
 function loadHighs(): Promise<Highs> {
-  highsRuntime ??= defaultExport<() => Promise<Highs>>(highsModule)();
+  highsRuntime ??= loadHighsRuntime();
   return highsRuntime;
 }
 
