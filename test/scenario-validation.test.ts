@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dottedPath, formatIssue, scenarioPolicy, summarizeScenario, validateScenario, type Scenario } from "../src/domain/index.js";
+import { ScenarioIndex, dottedPath, formatIssue, scenarioPolicy, summarizeScenario, validateScenario, type Scenario } from "../src/domain/index.js";
 
 const CONFORMANCE = new URL("../fixtures/conformance/", import.meta.url);
 
@@ -173,5 +173,28 @@ describe("valid scenarios", () => {
 
   it("allows requiredBy on the very day of availableFrom", () => {
     expect(problems(edited((s) => (s.employees[0].requiredBy = s.employees[0].availableFrom)))).toEqual([]);
+  });
+
+  // JSON.parse makes "__proto__" an ordinary key, which zod's records leave out.
+  const withProtoZone = (travel: string) =>
+    JSON.parse(JSON.stringify(validInput()).replace('{"id":"WP-1A"}', `{"id":"WP-1A"},{"id":"__proto__","travelMinutes":${travel}}`));
+
+  it("keeps travel times to and from a zone named __proto__", () => {
+    const input = withProtoZone('{"__proto__":1,"KIPP":9}');
+    input.zones[0].travelMinutes = JSON.parse('{"WP-1A":12,"__proto__":7}');
+    const index = new ScenarioIndex(parsed(input));
+    expect(index.travelMinutes("KIPP", "__proto__")).toBe(7);
+    expect(index.travelMinutes("__proto__", "KIPP")).toBe(9);
+    expect(index.travelMinutes("__proto__", "__proto__")).toBe(0);
+  });
+
+  it("checks a travel time to a zone named __proto__ like any other", () => {
+    expect(problems(withProtoZone('{"__proto__":-1,"KIPP":-2}'))).toEqual([
+      "zones[2].travelMinutes.KIPP: must be at least 0",
+      "zones[2].travelMinutes.__proto__: must be at least 0",
+    ]);
+    const input = edited(() => {});
+    (input as Loose).zones[0].travelMinutes = JSON.parse('{"__proto__":7}');
+    expect(problems(input)).toEqual(['zones[0].travelMinutes.__proto__: unknown zone "__proto__" (zones lists every zone when given)']);
   });
 });

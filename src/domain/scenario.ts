@@ -14,7 +14,7 @@ const count = (min: number) =>
     .number({ error: "must be a whole number" })
     .int("must be a whole number")
     .min(min, `must be at least ${min}`);
-const minutes = z.number({ error: "must be a number" }).refine(Number.isFinite, "must be finite").min(0, "must be at least 0");
+export const MinutesSchema = z.number({ error: "must be a number" }).refine(Number.isFinite, "must be finite").min(0, "must be at least 0");
 
 export const AgencySchema = z.object({
   id,
@@ -25,7 +25,7 @@ export const AgencySchema = z.object({
 
 export const ZoneSchema = z.object({
   id,
-  travelMinutes: z.record(z.string(), minutes).optional(),
+  travelMinutes: z.record(z.string(), MinutesSchema).optional(),
 });
 
 export const TowerSchema = z.object({

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ScenarioShapeSchema, type Scenario } from "./scenario.js";
+import { MinutesSchema, ScenarioShapeSchema, type Scenario } from "./scenario.js";
 
 export type JsonPath = (string | number)[];
 
@@ -47,9 +47,37 @@ export function validateScenario(input: unknown): Validation<Scenario> {
     return { ok: false, issues: [{ path: [], message: "a scenario must be a JSON object" }] };
   }
   const parsed = ScenarioShapeSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
-  const issues = crossReferenceIssues(parsed.data);
+  const protoTravel = protoTravelTimes(input);
+  if (!parsed.success) return { ok: false, issues: [...fromZodIssues(parsed.error.issues), ...protoTravel.issues] };
+  restoreProtoTravel(parsed.data, protoTravel.minutesByZone);
+  const issues = [...protoTravel.issues, ...crossReferenceIssues(parsed.data)];
   return issues.length ? { ok: false, issues } : { ok: true, value: parsed.data };
+}
+
+/**
+ * zod leaves out a record key named "__proto__" (so that it cannot replace the output's prototype),
+ * yet "__proto__" is a valid zone id: travel times to it are read from the input here, checked like
+ * the others, and put back into the parsed scenario.
+ */
+function protoTravelTimes(input: object): { issues: InputIssue[]; minutesByZone: Map<number, number> } {
+  const issues: InputIssue[] = [];
+  const minutesByZone = new Map<number, number>();
+  const zones: unknown = (input as { zones?: unknown }).zones;
+  if (!Array.isArray(zones)) return { issues, minutesByZone };
+  zones.forEach((zone: unknown, i) => {
+    const travel: unknown = typeof zone === "object" && zone !== null ? (zone as { travelMinutes?: unknown }).travelMinutes : undefined;
+    if (typeof travel !== "object" || travel === null || !Object.hasOwn(travel, "__proto__")) return;
+    const minutes = MinutesSchema.safeParse((travel as Record<string, unknown>)["__proto__"]);
+    if (minutes.success) minutesByZone.set(i, minutes.data);
+    else issues.push(...fromZodIssues(minutes.error.issues, ["zones", i, "travelMinutes", "__proto__"]));
+  });
+  return { issues, minutesByZone };
+}
+
+function restoreProtoTravel(s: Scenario, minutesByZone: Map<number, number>): void {
+  for (const [i, minutes] of minutesByZone) {
+    Object.defineProperty(s.zones![i].travelMinutes, "__proto__", { value: minutes, enumerable: true, writable: true, configurable: true });
+  }
 }
 
 /** Like `validateScenario` for inputs known to be valid (fixtures, generated scenarios). */
