@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ScenarioIndex } from "../src/domain/index.js";
+import { ScenarioIndex, parseScenario } from "../src/domain/index.js";
 import { diffPlans } from "../src/plan/diff.js";
-import { planA, planB, twoTowers } from "./support/two-towers.js";
+import { planA, planB, twoTowers, twoTowersInput } from "./support/two-towers.js";
 
 describe("the diff of two plans of one scenario", () => {
   const index = new ScenarioIndex(twoTowers);
@@ -17,6 +17,15 @@ describe("the diff of two plans of one scenario", () => {
         A2: { onlyInA: 1, onlyInB: 1, movedWave: 0, movedTower: 0 },
       },
     });
+  });
+
+  it("counts an agency named __proto__ under its own key, leaving Object's prototype alone", () => {
+    const renamed = new ScenarioIndex(parseScenario(JSON.parse(JSON.stringify(twoTowersInput).replaceAll('"A2"', '"__proto__"'))));
+    const d = diffPlans({ plan: planA, index: renamed }, { plan: planB, index: renamed });
+    expect(Object.hasOwn(d.byAgency, "__proto__")).toBe(true);
+    expect(d.byAgency["__proto__"]).toEqual({ onlyInA: 1, onlyInB: 1, movedWave: 0, movedTower: 0 });
+    expect(JSON.parse(JSON.stringify(d)).byAgency).toEqual(JSON.parse('{"A1":{"onlyInA":0,"onlyInB":0,"movedWave":2,"movedTower":1},"__proto__":{"onlyInA":1,"onlyInB":1,"movedWave":0,"movedTower":0}}'));
+    expect("onlyInA" in {}).toBe(false);
   });
 
   it("is empty for a plan against itself", () => {

@@ -36,8 +36,10 @@ export interface ChangeReport {
 export function diffPlans(a: PlanInScenario, b: PlanInScenario): PlanDiff {
   const inA = byEmployee(a.plan.placements);
   const inB = byEmployee(b.plan.placements);
-  const diff: PlanDiff = { onlyInA: [], onlyInB: [], movedWave: [], movedTower: [], byAgency: {} };
-  for (const id of [...b.index.agency.keys(), ...a.index.agency.keys()]) diff.byAgency[id] ??= { onlyInA: 0, onlyInB: 0, movedWave: 0, movedTower: 0 };
+  // Built by fromEntries, so that an agency named "__proto__" is an own key, not Object's prototype.
+  const agencies = new Set([...b.index.agency.keys(), ...a.index.agency.keys()]);
+  const byAgency = Object.fromEntries([...agencies].map((id) => [id, { onlyInA: 0, onlyInB: 0, movedWave: 0, movedTower: 0 }]));
+  const diff: PlanDiff = { onlyInA: [], onlyInB: [], movedWave: [], movedTower: [], byAgency };
 
   const agencyOf = (employee: string) => (b.index.employee.get(employee) ?? a.index.employee.get(employee))!.agency;
   const record = (kind: keyof DiffCounts, employee: string) => {
