@@ -60,6 +60,9 @@ describe("every error is a problem+json answer with its status and a message tha
   it("400 for a body that is not a job request, naming the place", async () => {
     expect((await problem(await post("[1,2]"), 400)).errors).toEqual([{ path: "", message: expect.stringMatching(/^the body must be a JSON object/) }]);
     expect((await problem(await post('{"scenario": '), 400)).errors).toEqual([{ path: "", message: expect.stringMatching(/^not valid JSON/) }]);
+    for (const scalar of ["null", "3", '"ikn-2024"', " true"]) {
+      expect((await problem(await post(scalar), 400)).errors).toEqual([{ path: "", message: "the body must be a JSON object" }]);
+    }
     expect((await problem(await post("{}"), 400)).errors).toEqual([{ path: "scenario", message: "required (or scenarioId)" }]);
     expect((await problem(await post(JSON.stringify({ scenarioId: "nowhere" })), 400)).errors).toEqual([{ path: "scenarioId", message: 'no scenario "nowhere"' }]);
     expect((await problem(await post(JSON.stringify({ scenario }), { "idempotency-key": "" }), 400)).detail).toMatch(/Idempotency-Key/);

@@ -58,6 +58,8 @@ interface BodyParserError extends Error {
   status?: number;
   limit?: number;
   charset?: string;
+  /** The text that failed to parse. */
+  body?: string;
 }
 
 /** Every error becomes a problem answer: known ones with their status, Redis outages 503, the rest 500 (logged). */
@@ -73,7 +75,8 @@ function asProblem(err: unknown, log: { error: (o: object, m: string) => void })
     case "entity.too.large":
       return new Problem(413, "Body too large", `the body is larger than the limit of ${e.limit} bytes`);
     case "entity.parse.failed":
-      return invalidInput([{ path: [], message: `not valid JSON: ${e.message}` }]);
+      // express.json takes objects and arrays only, and words a bare `null` or `3` as a syntax error.
+      return invalidInput([{ path: [], message: isJson(e.body) ? "the body must be a JSON object" : `not valid JSON: ${e.message}` }]);
     case "encoding.unsupported":
     case "charset.unsupported":
       return new Problem(415, "Unsupported media type", e.message);
@@ -81,6 +84,15 @@ function asProblem(err: unknown, log: { error: (o: object, m: string) => void })
   if (isRedisOutage(e)) return new Problem(503, "Service unavailable", "the job store (Redis) is not answering; try again shortly", undefined, { "Retry-After": "5" });
   log.error({ err }, "unexpected error");
   return new Problem(500, "Internal error", "an unexpected error; it has been logged");
+}
+
+function isJson(text: string | undefined): boolean {
+  try {
+    JSON.parse(text ?? "");
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isRedisOutage(e: Error): boolean {
