@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -63,6 +63,11 @@ describe("ikn-alloc validate", () => {
     expect(run.stderr).toContain(`${bad}: 2 problem(s)`);
     expect(run.stderr).toContain('units[0].tower: unknown tower "T9"');
     expect(run.stderr).toContain('employees[0].agency: unknown agency "KEMENKEU2"');
+  });
+
+  it("reads a file that starts with a byte-order mark, as Windows editors write it", () => {
+    const withBom = file("bom.json", `\uFEFF${readFileSync(scenario, "utf8")}`);
+    expect(ikn("validate", withBom)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^valid: scenario tiny/) });
   });
 
   it("exits 2 with one clear line for malformed JSON and for a missing file", () => {

@@ -11,7 +11,8 @@ export function readJson(file: string): unknown {
     throw new UsageError([`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`]);
   }
   try {
-    return JSON.parse(text);
+    // A byte-order mark, as Windows editors write, is not part of the document (RFC 8259 §8.1).
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (err) {
     throw new UsageError([`${file}: not valid JSON (${(err as Error).message})`]);
   }
