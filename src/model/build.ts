@@ -100,6 +100,12 @@ export interface ValueLevel {
 
 export interface ModelOptions {
   policy: Policy;
+  /**
+   * Every capacity as a row only, none repeated in a column's bound (placements bounded by their class's
+   * size alone): the same integer solutions, a weaker LP. For explanations, where removing a row must
+   * remove its capacity.
+   */
+  capacitiesAsRowsOnly?: boolean;
 }
 
 /** Seats of level `level` in `zone` open by `date`, minus those pinned children already use. */
@@ -112,6 +118,7 @@ type SeatsLeft = (zone: string, level: SchoolLevel, date: string) => number;
  */
 export function buildModel(scenario: Scenario, options: ModelOptions): AllocationModel {
   const { policy } = options;
+  const capped = !options.capacitiesAsRowsOnly;
   const index = new ScenarioIndex(scenario);
   const pins = scenario.pinned;
   const pinnedIds = new Set(pins.map((p) => p.employee));
@@ -142,7 +149,8 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
           -policy.waitPerDay * (dayNumber(wave.date) - refDay) - policy.commutePerMinute * index.travelMinutes(uc.zone, cls.officeZone);
         const size = cls.mustMove.length + cls.optional.length;
         const ready = readyBy(uc, wave.date);
-        const upper = cls.family ? Math.min(size, ready) : Math.min(size, ready * bedsPerUnit(uc, policy.sharing));
+        const capacity = cls.family ? ready : ready * bedsPerUnit(uc, policy.sharing);
+        const upper = capped ? Math.min(size, capacity) : size;
         const column = b.addColumn({ name: `x_${k}_${u}_${w}`, lower: 0, upper, integer: true, cost });
         placements.push({ column, cls: k, unitClass: u, wave: w });
       }
@@ -151,8 +159,8 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
   });
 
   const { levels, levelColumns } = addClassCountRows(b, classes, placements, index, policy, refDay);
-  const singlesUnits = addUnitRows(b, scenario, units, classes, placements, policy.sharing);
-  const householdSizes = addWaveRows(b, scenario, index, pins, classes, placements);
+  const singlesUnits = addUnitRows(b, scenario, units, classes, placements, policy.sharing, capped);
+  const householdSizes = addWaveRows(b, scenario, index, pins, classes, placements, capped);
   const schoolNeeds = addSchoolRows(b, scenario, units, classes, placements, seatsLeft);
   dropRedundantRows(b.program);
   b.program.integralObjective = Number.isInteger(b.program.offset) && b.program.columns.every((c) => Number.isInteger(c.cost));
@@ -199,7 +207,7 @@ function whyUnplaceable(
 }
 
 function describeUnits(uc: UnitClass): string {
-  return `${uc.units.map((u) => u.id).slice(0, 3).join(", ")}${uc.units.length > 3 ? ", …" : ""} (zone ${uc.zone}, ready ${uc.ready})`;
+  return `${uc.units.map((u) => u.id).slice(0, 3).join(", ")}${uc.units.length > 3 ? ", …" : ""} (zone ${uc.zone}, ready ${uc.ready}${uc.accessible ? ", accessible" : ""})`;
 }
 
 function describeClass(cls: EmployeeClass): string {
@@ -290,6 +298,7 @@ function addUnitRows(
   classes: EmployeeClass[],
   placements: PlacementColumn[],
   sharing: boolean,
+  capped: boolean,
 ): AllocationModel["singlesUnits"] {
   const singlesUnits: AllocationModel["singlesUnits"] = [];
   const byUnit = groupBy(placements, (p) => p.unitClass);
@@ -307,7 +316,8 @@ function addUnitRows(
     for (const gender of ["F", "M"] as const) {
       const singles = cols.filter((p) => !classes[p.cls].family && classes[p.cls].gender === gender);
       for (const date of [...new Set(singles.map(dateOf))].sort()) {
-        const column = b.addColumn({ name: `s_${u}_${gender}_${dates.indexOf(date)}`, lower: 0, upper: readyBy(uc, date), integer: true, cost: 0 });
+        const upper = capped ? readyBy(uc, date) : Infinity;
+        const column = b.addColumn({ name: `s_${u}_${gender}_${dates.indexOf(date)}`, lower: 0, upper, integer: true, cost: 0 });
         opened.push({ column, gender, date });
         singlesUnits.push({ column, unitClass: u, gender, date });
       }
@@ -400,6 +410,7 @@ function addWaveRows(
   pins: Pin[],
   classes: EmployeeClass[],
   placements: PlacementColumn[],
+  capped: boolean,
 ): HouseholdSize[] {
   const householdSizes: HouseholdSize[] = [];
   const byWave = groupBy(placements, (p) => p.wave);
@@ -409,7 +420,7 @@ function addWaveRows(
     const personsLeft = wave.maxPersons === undefined ? undefined : wave.maxPersons - pinned.reduce((n, e) => n + persons(e), 0);
     const personsOf = (p: PlacementColumn) => classes[p.cls].persons;
     const mayFillPersons = personsLeft !== undefined && activityRange(b.program, new Map(cols.map((p) => [p.column, personsOf(p)]))).hi > personsLeft;
-    const sizes = mayFillPersons ? addHouseholdSizeColumns(b, wave, w, cols, personsOf, personsLeft) : undefined;
+    const sizes = mayFillPersons ? addHouseholdSizeColumns(b, wave, w, cols, personsOf, capped ? personsLeft : Infinity) : undefined;
     if (sizes) householdSizes.push(...sizes);
     // The wave's rows count households through their sizes where those exist (the same sums).
     const households = sizes?.map((h) => ({ column: h.column, persons: h.persons })) ?? cols.map((p) => ({ column: p.column, persons: personsOf(p) }));
@@ -448,7 +459,8 @@ function addHouseholdSizeColumns(
   w: number,
   cols: PlacementColumn[],
   personsOf: (p: PlacementColumn) => number,
-  personsLeft: number,
+  /** The persons the wave has left, which bound each size's count (Infinity: bounded by the placements alone). */
+  personsBound: number,
 ): HouseholdSize[] {
   const bySize = groupBy(cols, personsOf);
   return [...bySize.keys()]
@@ -456,7 +468,7 @@ function addHouseholdSizeColumns(
     .map((size) => {
       const members = bySize.get(size)!.map((p) => p.column);
       const most = members.reduce((n, j) => n + b.program.columns[j].upper, 0);
-      const column = b.addColumn({ name: `h_${w}_${size}`, lower: 0, upper: Math.min(most, Math.floor(personsLeft / size)), integer: true, cost: 0 });
+      const column = b.addColumn({ name: `h_${w}_${size}`, lower: 0, upper: Math.min(most, Math.floor(personsBound / size)), integer: true, cost: 0 });
       const terms = new Map(members.map((j) => [j, 1]));
       terms.set(column, -1);
       b.addRow(`size_${w}_${size}`, `households of ${size} person(s) in wave ${wave.id}`, terms, 0, 0);
