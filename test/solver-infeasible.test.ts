@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseScenario, type Plan, type Scenario, type ScenarioInput } from "../src/domain/index.js";
+import { parseScenario, scenarioPolicy, type Plan, type Scenario, type ScenarioInput } from "../src/domain/index.js";
+import { explainConflict } from "../src/pipeline/explain.js";
 import { solveScenario } from "../src/pipeline/solve.js";
 import { checkPlan } from "../src/plan/check.js";
 import { solvePerEmployee } from "./support/per-employee-model.js";
@@ -100,6 +101,7 @@ const cases: Case[] = [
     }),
     names: ["E01", "E02"],
     conflict: true,
+    binding: "binding: wave W1 capacity of 1 households)",
   },
   {
     name: "two mustMove families with more persons than the only wave takes",
@@ -123,6 +125,7 @@ const cases: Case[] = [
     ]),
     names: ["E01", "E02"],
     conflict: true,
+    binding: "binding: SD school seats in zone Z1 open by 2024-11-15)",
   },
   {
     name: "two mustMove families and one unit (the other ASN unit's tower opens after both are required)",
@@ -131,6 +134,37 @@ const cases: Case[] = [
     ),
     names: ["E01", "E02"],
     conflict: true,
+    // Each family's placement is bounded by the one unit as well: the capacity is named all the same.
+    binding: "binding: the 1 unit(s) of U1, U2 (zone Z1, ready 2024-07-01) ready by 2024-07-29)",
+  },
+  {
+    name: "two mustMove families who need an accessible unit, and one accessible unit",
+    scenario: scenario(
+      [
+        person("E01", { group: "POLRI", spouse: true, needsAccessible: true, mustMove: true }),
+        person("E02", { group: "POLRI", gender: "M", spouse: true, needsAccessible: true, mustMove: true }),
+        person("E03", { group: "POLRI" }),
+      ],
+    ),
+    names: ["E01", "E02"],
+    conflict: true,
+    binding: "binding: the 1 unit(s) of U3 (zone Z1, ready 2024-07-01, accessible) ready by 2024-11-15)",
+  },
+  {
+    name: "three mustMove families and two units of different sizes",
+    scenario: scenario(
+      [
+        person("E01", { spouse: true, mustMove: true }),
+        person("E02", { gender: "M", spouse: true, mustMove: true }),
+        person("E03", { spouse: true, children: ["NONE"], mustMove: true }),
+      ],
+      (s) => {
+        s.units[1] = { id: "U2", tower: "T1", bedrooms: 2, maxOccupants: 4 };
+      },
+    ),
+    names: ["E01", "E02", "E03"],
+    conflict: true,
+    binding: "binding: the 1 unit(s) of ",
   },
 ];
 
@@ -186,6 +220,15 @@ describe("mustMove employees that cannot be placed: infeasible, with the right e
       expect([plan.status, plan.objective, plan.bound]).toEqual(["optimal", 0, 0]);
       expect(plan.unplaced).toEqual(["E01", "E02"].map((employee) => ({ employee, reason: "no wave between availableFrom and requiredBy" })));
     }
+  });
+
+  it("past the solve's time limit the analysis decides nothing more, and says so: everyone who must move is named", async () => {
+    const c = cases.find((x) => x.name.startsWith("three mustMove families"))!;
+    const explanation = await explainConflict(c.scenario, scenarioPolicy(c.scenario), { deadline: Date.now() - 1 });
+    expect(explanation).toBe(
+      "mustMove employees E01, E02, E03 cannot all be placed (no single capacity was shown to explain it). " +
+        "The analysis reached the time limit: the set may not be the smallest, and other capacities may bind.",
+    );
   });
 
   it("without the mustMove flags every one of these scenarios has a plan", async () => {

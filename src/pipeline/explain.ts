@@ -1,28 +1,22 @@
-import type { AllocationModel } from "../model/build.js";
-import { NO_PLACEMENT_REASONS, isSumRow } from "../model/build.js";
-import type { IntegerProgram, Row } from "../model/program.js";
+import type { Policy, Scenario } from "../domain/index.js";
+import { NO_PLACEMENT_REASONS, buildModel, isSumRow, type AllocationModel } from "../model/build.js";
+import { restrictColumns, type IntegerProgram, type Row } from "../model/program.js";
 import { runBackend } from "../solvers/run.js";
 
-/** Whether a program has any feasible solution (objective ignored). */
-async function feasible(p: IntegerProgram, signal?: AbortSignal): Promise<boolean> {
-  const zero: IntegerProgram = { ...p, offset: 0, columns: p.columns.map((c) => ({ ...c, cost: 0 })) };
-  const r = await runBackend("highs", zero, { gap: 1, seed: 0, signal });
-  if (r.status === "stopped") throw new Error(`infeasibility analysis stopped: ${r.reason}`);
-  return r.status === "solution";
-}
+type Feasibility = "feasible" | "infeasible" | "undecided";
 
-const countRowOf = (k: number) => `count_${k}`;
+/**
+ * Branch-and-bound nodes each feasibility question may take. Proving that a program slightly short of
+ * capacity has no integer solution can take HiGHS seconds of branching where its LP has one; past this
+ * limit the question is left undecided, and the analysis concludes nothing from it (a count of work, not
+ * of time, so that the same scenario always gets the same explanation).
+ */
+const MAX_NODES = 100;
 
-/** Only the mustMove members of the given classes are required; nobody else need be placed. */
-function requireOnly(model: AllocationModel, required: Set<number>): IntegerProgram {
-  const p = model.program;
-  const rows = p.rows.map((r): Row => {
-    const k = model.classes.findIndex((_, i) => r.name === countRowOf(i));
-    if (k < 0) return r;
-    const m = required.has(k) ? model.classes[k].mustMove.length : 0;
-    return { ...r, lower: m, upper: m };
-  });
-  return { ...p, rows };
+export interface ExplainOptions {
+  signal?: AbortSignal;
+  /** Wall-clock time (ms since the epoch) after which questions are left undecided: the solve's time limit. */
+  deadline?: number;
 }
 
 function mustMoveNames(model: AllocationModel, classes: Iterable<number>): string[] {
@@ -38,27 +32,107 @@ export function explainUnplaceable(model: AllocationModel): string | undefined {
 }
 
 /**
- * Names a smallest set of mustMove employees that cannot all be placed together and the resources
- * they compete for: a deletion filter over mustMove classes, then over the rows that bind them.
+ * Names a set of mustMove employees that cannot all be placed together and the capacities they
+ * compete for: a deletion filter over mustMove classes (a class is left out only where the rest is
+ * proven infeasible without it), then over the rows (a row is named only where the set is proven
+ * feasible without it). Each question is bounded (`MAX_NODES`, the deadline); where all are decided
+ * the set is minimal and every capacity that binds alone is named. The model used has every capacity
+ * as a row only, so that removing a row removes its capacity.
  */
-export async function explainConflict(model: AllocationModel, signal?: AbortSignal): Promise<string> {
+export async function explainConflict(scenario: Scenario, policy: Policy, options: ExplainOptions = {}): Promise<string> {
+  const model = buildModel(scenario, { policy, capacitiesAsRowsOnly: true });
+  const questions = new Questions(options);
   const required = new Set(model.classes.flatMap((c, k) => (c.mustMove.length > 0 ? [k] : [])));
-  if (await feasible(requireOnly(model, required), signal)) {
+  const requireOnly = requirer(model);
+  if ((await questions.ask(requireOnly(required))) === "feasible") {
     return "no plan satisfies the hard constraints together with the pinned placements";
   }
   for (const k of [...required]) {
     required.delete(k);
-    if (await feasible(requireOnly(model, required), signal)) required.add(k);
+    if ((await questions.ask(requireOnly(required))) !== "infeasible") required.add(k);
   }
-  const core = requireOnly(model, required);
-  const binding: string[] = [];
-  for (let i = 0; i < core.rows.length; i++) {
-    const row = core.rows[i];
-    if (row.name.startsWith("count_") || isSumRow(row)) continue;
-    const without = { ...core, rows: core.rows.filter((_, j) => j !== i) };
-    if (await feasible(without, signal)) binding.push(row.label);
+  const core = requireOnly(required);
+  const capacities = core.rows.flatMap((row, i) => (row.name.startsWith("count_") || isSumRow(row) ? [] : [i]));
+  const binding = (await rowsBindingAlone(core, capacities, questions)).map((i) => core.rows[i].label);
+  const why = binding.length
+    ? `binding: ${binding.join("; ")}`
+    : questions.undecided
+      ? "no single capacity was shown to explain it"
+      : "no single resource explains it: several capacities bind together";
+  const cut = questions.pastDeadline ? " The analysis reached the time limit: the set may not be the smallest, and other capacities may bind." : "";
+  return `mustMove employees ${mustMoveNames(model, required).join(", ")} cannot all be placed (${why}).${cut}`;
+}
+
+/** Feasibility questions to HiGHS (objective ignored), remembering whether any was left undecided. */
+class Questions {
+  undecided = false;
+  pastDeadline = false;
+
+  constructor(private readonly options: ExplainOptions) {}
+
+  async ask(p: IntegerProgram): Promise<Feasibility> {
+    const answer = await this.answer(p);
+    this.undecided ||= answer === "undecided";
+    return answer;
   }
-  const who = mustMoveNames(model, required);
-  const why = binding.length ? `binding: ${binding.join("; ")}` : "no single resource explains it: several capacities bind together";
-  return `mustMove employees ${who.join(", ")} cannot all be placed (${why}).`;
+
+  private async answer(p: IntegerProgram): Promise<Feasibility> {
+    const { signal, deadline } = this.options;
+    const timeLimitMs = deadline === undefined ? undefined : deadline - Date.now();
+    if (timeLimitMs !== undefined && timeLimitMs <= 0) {
+      this.pastDeadline = true;
+      return "undecided";
+    }
+    const zero: IntegerProgram = { ...p, offset: 0, columns: p.columns.map((c) => ({ ...c, cost: 0 })) };
+    const r = await runBackend("highs", zero, { gap: 1, seed: 0, signal, maxNodes: MAX_NODES, timeLimitMs });
+    if (r.status === "solution") return "feasible";
+    if (r.status === "infeasible") return "infeasible";
+    if (signal?.aborted) throw new Error(`infeasibility analysis stopped: ${r.reason}`);
+    return "undecided";
+  }
+}
+
+/**
+ * The model's program in which only the mustMove members of the given classes must be placed, and
+ * nobody else may be: the other classes' columns are left out, which spares HiGHS's presolve most of
+ * a large model on every question.
+ */
+function requirer(model: AllocationModel): (required: Set<number>) => IntegerProgram {
+  const classOfRow = new Map(model.classes.map((_, k) => [`count_${k}`, k]));
+  const classOfColumn = new Int32Array(model.program.columns.length).fill(-1);
+  for (const p of model.placements) classOfColumn[p.column] = p.cls;
+  model.levelColumns.forEach((columns, k) => columns.forEach((j) => (classOfColumn[j] = k)));
+  return (required) => {
+    const rows = model.program.rows.map((r): Row => {
+      const k = classOfRow.get(r.name);
+      if (k === undefined) return r;
+      const m = required.has(k) ? model.classes[k].mustMove.length : 0;
+      return { ...r, lower: m, upper: m };
+    });
+    return restrictColumns({ ...model.program, rows }, (j) => classOfColumn[j] < 0 || required.has(classOfColumn[j])).program;
+  };
+}
+
+/**
+ * The rows among `candidates` without any one of which `p` is proven feasible, in program order.
+ * Group tests: if `p` without a whole group is still infeasible, so it is without any one of its rows
+ * (fewer rows removed, fewer solutions), and the group is done with; else it is halved. Where few rows
+ * bind alone, far fewer questions than one per row.
+ */
+async function rowsBindingAlone(p: IntegerProgram, candidates: number[], questions: Questions): Promise<number[]> {
+  const binding: number[] = [];
+  const test = async (group: number[]): Promise<void> => {
+    const removed = new Set(group);
+    const answer = await questions.ask({ ...p, rows: p.rows.filter((_, i) => !removed.has(i)) });
+    if (answer === "infeasible") return;
+    if (group.length === 1) {
+      if (answer === "feasible") binding.push(group[0]);
+      return;
+    }
+    const half = Math.ceil(group.length / 2);
+    await test(group.slice(0, half));
+    await test(group.slice(half));
+  };
+  if (candidates.length > 0) await test(candidates);
+  return binding;
 }
