@@ -171,6 +171,13 @@ describe("valid scenarios", () => {
     expect(scenarioPolicy(s)).toEqual({ priorityWeights: { 1: 1000, 2: 10, 3: 500, 4: 350, 5: 250 }, familyBonus: 2500, waitPerDay: 1, commutePerMinute: 2, sharing: false });
   });
 
+  it("takes dates of any four-digit year, leap days included", () => {
+    for (const date of ["0024-02-29", "0099-12-31", "2024-02-29", "9999-12-31"]) {
+      expect(problems(edited((s) => (s.waves[1].date = date))), date).toEqual([]);
+    }
+    expect(problems(edited((s) => (s.waves[1].date = "2023-02-29")))).toEqual(["waves[1].date: must be a real date YYYY-MM-DD"]);
+  });
+
   it("allows requiredBy on the very day of availableFrom", () => {
     expect(problems(edited((s) => (s.employees[0].requiredBy = s.employees[0].availableFrom)))).toEqual([]);
   });
