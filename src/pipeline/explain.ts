@@ -35,31 +35,38 @@ export function explainUnplaceable(model: AllocationModel): string | undefined {
  * Names a set of mustMove employees that cannot all be placed together and the capacities they
  * compete for: a deletion filter over mustMove classes (a class is left out only where the rest is
  * proven infeasible without it), then over the rows (a row is named only where the set is proven
- * feasible without it). Each question is bounded (`MAX_NODES`, the deadline); where all are decided
+ * feasible without it). Each question is bounded (`MAX_NODES`; the deadline, of which the employees
+ * get half the time left and the capacities the rest); where all are decided
  * the set is minimal and every capacity that binds alone is named. The model used has every capacity
  * as a row only, so that removing a row removes its capacity.
  */
 export async function explainConflict(scenario: Scenario, policy: Policy, options: ExplainOptions = {}): Promise<string> {
   const model = buildModel(scenario, { policy, capacitiesAsRowsOnly: true });
-  const questions = new Questions(options);
+  // Half the time left goes to the employees at most, so that the capacities get the rest.
+  const halfway = options.deadline === undefined ? undefined : (Date.now() + options.deadline) / 2;
+  const classQuestions = new Questions({ ...options, deadline: halfway });
   const required = new Set(model.classes.flatMap((c, k) => (c.mustMove.length > 0 ? [k] : [])));
   const requireOnly = requirer(model);
-  if ((await questions.ask(requireOnly(required))) === "feasible") {
+  if ((await classQuestions.ask(requireOnly(required))) === "feasible") {
     return "no plan satisfies the hard constraints together with the pinned placements";
   }
   for (const k of [...required]) {
     required.delete(k);
-    if ((await questions.ask(requireOnly(required))) !== "infeasible") required.add(k);
+    if ((await classQuestions.ask(requireOnly(required))) !== "infeasible") required.add(k);
   }
   const core = requireOnly(required);
   const capacities = core.rows.flatMap((row, i) => (row.name.startsWith("count_") || isSumRow(row) ? [] : [i]));
-  const binding = (await rowsBindingAlone(core, capacities, questions)).map((i) => core.rows[i].label);
+  const rowQuestions = new Questions(options);
+  const binding = (await rowsBindingAlone(core, capacities, rowQuestions)).map((i) => core.rows[i].label);
   const why = binding.length
     ? `binding: ${binding.join("; ")}`
-    : questions.undecided
+    : rowQuestions.undecided
       ? "no single capacity was shown to explain it"
       : "no single resource explains it: several capacities bind together";
-  const cut = questions.pastDeadline ? " The analysis reached the time limit: the set may not be the smallest, and other capacities may bind." : "";
+  const cut =
+    classQuestions.pastDeadline || rowQuestions.pastDeadline
+      ? " The analysis reached the time limit: the set may not be the smallest, and other capacities may bind."
+      : "";
   return `mustMove employees ${mustMoveNames(model, required).join(", ")} cannot all be placed (${why}).${cut}`;
 }
 
