@@ -222,6 +222,15 @@ describe("mustMove employees that cannot be placed: infeasible, with the right e
     }
   });
 
+  it("reports the analysis as its own phase, after solving", async () => {
+    const c = cases.find((x) => x.name.startsWith("three mustMove families"))!;
+    const phases: string[] = [];
+    const plan = await solveScenario(c.scenario, { solver: "highs", onProgress: (p) => phases.push(p.phase) });
+    expect(plan.status).toBe("infeasible");
+    expect([...new Set(phases)]).toEqual(["validating", "building", "solving", "explaining"]);
+    expect(Object.keys(plan.solver.phasesMs ?? {})).toContain("explaining");
+  });
+
   it("past the solve's time limit the analysis decides nothing more, and says so: everyone who must move is named", async () => {
     const c = cases.find((x) => x.name.startsWith("three mustMove families"))!;
     const explanation = await explainConflict(c.scenario, scenarioPolicy(c.scenario), { deadline: Date.now() - 1 });

@@ -124,6 +124,7 @@ export async function solveScenario(scenario: Scenario, options: SolveOptions = 
   };
   const result = backend === "highs" ? await solveWithWarmStart(model, runOptions) : await runBackend(backend, model.program, runOptions);
   if (result.status === "infeasible") {
+    clock.enter("explaining", 90);
     const deadline = options.timeLimitSeconds !== undefined ? clock.started + options.timeLimitSeconds * 1000 : undefined;
     const explanation = await explainConflict(scenario, policy, { signal: options.signal, deadline });
     return infeasiblePlan(scenario, policy, explanation, report(backend, { model: size }));

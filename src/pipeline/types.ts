@@ -3,7 +3,7 @@ import type { Policy, PolicyInput } from "../domain/index.js";
 export const SOLVER_CHOICES = ["auto", "highs", "jslp"] as const;
 export type SolverChoice = (typeof SOLVER_CHOICES)[number];
 
-export const PHASES = ["validating", "building", "solving", "disaggregating", "checking"] as const;
+export const PHASES = ["validating", "building", "solving", "explaining", "disaggregating", "checking"] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** A progress report while a scenario is solved (API.md's `progress` object plus elapsed time). */
