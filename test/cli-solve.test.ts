@@ -58,4 +58,13 @@ describe("ikn-alloc solve", () => {
     expect(solve(conformance("c1-small.json"), "--model", "nope")).toMatchObject({ code: 2, stderr: expect.stringContaining('--model: unknown model "nope"') });
     expect(solve(join(ROOT, "package.json"))).toMatchObject({ code: 2, stderr: expect.stringMatching(/agencies/) });
   });
+
+  it("exits 2 with one line before solving when an output file cannot be written", () => {
+    const missing = join(dir, "no-such-folder", "plan.json");
+    expect(solve(conformance("c1-small.json"), "--out", missing)).toEqual({ code: 2, stdout: "", stderr: `${missing}: cannot write (ENOENT)\n` });
+    expect(solve(conformance("c1-small.json"), "--out", dir)).toEqual({ code: 2, stdout: "", stderr: `${dir}: cannot write (EISDIR)\n` });
+    const lp = join(dir, "no-such-folder", "model.lp");
+    expect(solve(conformance("c1-small.json"), "--export-lp", lp, "--out", join(dir, "p.json"))).toMatchObject({ code: 2, stderr: `${lp}: cannot write (ENOENT)\n` });
+    expect(existsSync(join(dir, "p.json"))).toBe(false);
+  });
 });

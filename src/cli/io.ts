@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { accessSync, constants, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { PlanSchema, formatIssue, fromZodIssues, validateScenario, type InputIssue, type Plan, type Scenario } from "../domain/index.js";
 import { UsageError } from "./command.js";
 
@@ -39,5 +40,35 @@ function invalidFile(file: string, issues: InputIssue[]): UsageError {
 export function writeJson(file: string | undefined, value: unknown): void {
   const text = JSON.stringify(value, null, 2) + "\n";
   if (file === undefined || file === "-") process.stdout.write(text);
-  else writeFileSync(file, text);
+  else writeText(file, text);
+}
+
+/** Writes a file; a path that cannot be written is a usage error naming it. */
+export function writeText(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (err) {
+    throw cannotWrite(file, err);
+  }
+}
+
+/**
+ * Fails before any work when an output file could not be written (missing or read-only folder, a
+ * folder in its place), so that a long solve never ends in an answer it cannot keep. `-` is stdout.
+ */
+export function checkWritable(...files: (string | undefined)[]): void {
+  for (const file of files) {
+    if (file === undefined || file === "-") continue;
+    try {
+      if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error("a folder"), { code: "EISDIR" });
+      accessSync(dirname(file), constants.W_OK);
+      if (statSync(file, { throwIfNoEntry: false })) accessSync(file, constants.W_OK);
+    } catch (err) {
+      throw cannotWrite(file, err);
+    }
+  }
+}
+
+function cannotWrite(file: string, err: unknown): UsageError {
+  return new UsageError([`${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`]);
 }

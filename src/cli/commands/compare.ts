@@ -1,10 +1,9 @@
-import { writeFileSync } from "node:fs";
 import { formatIssue, fromZodIssues, type InputIssue, type Scenario } from "../../domain/index.js";
 import { NoPlanError, solveScenario } from "../../pipeline/solve.js";
 import { comparisonRow, comparisonTable, type Cell, type VariantColumn } from "../../plan/compare.js";
 import { VariantListSchema, nameVariants, variantSolveOptions, type Variant } from "../../plan/variants.js";
 import { EXIT, UsageError, parseCommandArgs, type Command } from "../command.js";
-import { readScenario } from "../io.js";
+import { checkWritable, readScenario, writeText } from "../io.js";
 
 const USAGE = `Usage: ikn-alloc compare <scenario.json> --variant SPEC [--variant SPEC ...] [options]
 
@@ -120,6 +119,7 @@ export const compareCommand: Command = {
     if (!values.variant?.length) throw new UsageError(["compare needs at least one --variant", USAGE]);
     const variants = parseVariants(values.variant);
     const scenario = readScenario(positionals[0]);
+    checkWritable(values.json, values.csv, values.md);
 
     const columns: VariantColumn[] = [];
     for (const [i, v] of variants.entries()) columns.push(await solveVariant(scenario, v, `[${i + 1}/${variants.length}]`));
@@ -128,9 +128,9 @@ export const compareCommand: Command = {
     const header = ["", ...columns.map((c) => c.name)];
     const rows = metrics.map((m, i) => [m, ...cells[i].map((c) => formatCell(m, c))]);
     console.log(textTable(header, rows));
-    if (values.json) writeFileSync(values.json, JSON.stringify({ scenarioId: scenario.id, variants: columns }, null, 2) + "\n");
-    if (values.csv) writeFileSync(values.csv, csvTable(columns));
-    if (values.md) writeFileSync(values.md, markdownTable(header, rows));
+    if (values.json) writeText(values.json, JSON.stringify({ scenarioId: scenario.id, variants: columns }, null, 2) + "\n");
+    if (values.csv) writeText(values.csv, csvTable(columns));
+    if (values.md) writeText(values.md, markdownTable(header, rows));
     return columns.every((c) => c.status !== "failed") ? EXIT.ok : EXIT.failed;
   },
 };

@@ -1,6 +1,6 @@
 import { LIMITS, MAX_WAVES, MIN_TOWERS, SCENARIO_NAMES, generateScenario, isScenarioName, namedOptions, type GenerateOptions } from "../../generate/index.js";
 import { EXIT, UsageError, numberOption, parseCommandArgs, type Command } from "../command.js";
-import { writeJson } from "../io.js";
+import { checkWritable, writeJson } from "../io.js";
 
 const USAGE = `Usage: ikn-alloc generate [--preset NAME] [--seed N] [--employees E] [--towers T] [--waves W] [--out FILE]
 
@@ -55,6 +55,7 @@ export const generateCommand: Command = {
       USAGE,
     );
     if (positionals.length > 0) throw new UsageError([`generate takes no positional arguments (got "${positionals[0]}")`, USAGE]);
+    checkWritable(values.out);
     let scenario;
     try {
       scenario = generateScenario(optionsFrom(values));

@@ -1,10 +1,9 @@
-import { writeFileSync } from "node:fs";
 import { SOLVER_CHOICES, type Progress, type SolverChoice } from "../../pipeline/types.js";
 import { NoPlanError, UnknownPresetError, solvePolicy, solveScenario } from "../../pipeline/solve.js";
 import { exportLp } from "../../model/export-lp.js";
 import { buildModel } from "../../model/build.js";
 import { EXIT, UsageError, numberOption, parseCommandArgs, type Command } from "../command.js";
-import { readScenario, writeJson } from "../io.js";
+import { checkWritable, readScenario, writeJson, writeText } from "../io.js";
 
 const USAGE = `Usage: ikn-alloc solve <scenario.json> [options]
 
@@ -69,6 +68,8 @@ export const solveCommand: Command = {
     const solver = (values.solver ?? "auto") as SolverChoice;
     if (!SOLVER_CHOICES.includes(solver)) throw new UsageError([`--solver: "${values.solver}" is not one of ${SOLVER_CHOICES.join(", ")}`]);
     const scenario = readScenario(positionals[0]);
+    const lpFile = values["export-lp"];
+    checkWritable(values.out, lpFile, lpFile && `${lpFile}.classes.json`);
     const options = {
       solver,
       model: values.model,
@@ -77,11 +78,11 @@ export const solveCommand: Command = {
       seed: numberOption(values.seed, "seed", Number.isInteger),
     };
     try {
-      if (values["export-lp"]) {
+      if (lpFile) {
         const model = buildModel(scenario, { policy: solvePolicy(scenario, options) });
         const { lp, classes } = await exportLp(model);
-        writeFileSync(values["export-lp"], lp);
-        writeJson(`${values["export-lp"]}.classes.json`, classes);
+        writeText(lpFile, lp);
+        writeJson(`${lpFile}.classes.json`, classes);
       }
       const line = progressLine(!values.quiet);
       const abort = new AbortController();
