@@ -9,7 +9,7 @@ import {
   type Scenario,
   type SchoolLevel,
 } from "../domain/index.js";
-import { employeeClasses, fixedValue, unitClasses, type EmployeeClass, type UnitClass } from "./classes.js";
+import { employeeClasses, unitClasses, type EmployeeClass, type UnitClass } from "./classes.js";
 import { ProgramBuilder, addTerm, type IntegerProgram, type Row } from "./program.js";
 
 /** Why a class of employees has no possible placement, in the order the filters apply. */
@@ -158,7 +158,7 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
     if (placements.length === before) unplaceable.push({ cls: k, reason: whyUnplaceable(index, cls, allUnits(), blocked) });
   });
 
-  const { levels, levelColumns } = addClassCountRows(b, classes, placements, index, policy, refDay);
+  const { levels, levelColumns } = addClassCountRows(b, classes, placements);
   const singlesUnits = addUnitRows(b, scenario, units, classes, placements, policy.sharing, capped);
   const householdSizes = addWaveRows(b, scenario, index, pins, classes, placements, capped);
   const schoolNeeds = addSchoolRows(b, scenario, units, classes, placements, seatsLeft);
@@ -234,18 +234,14 @@ function addClassCountRows(
   b: ProgramBuilder,
   classes: EmployeeClass[],
   placements: PlacementColumn[],
-  index: ScenarioIndex,
-  policy: Policy,
-  refDay: number,
 ): { levels: ValueLevel[][]; levelColumns: number[][] } {
   const byClass = groupBy(placements, (p) => p.cls);
   const allLevels: ValueLevel[][] = [];
   const levelColumns: number[][] = [];
   classes.forEach((cls, k) => {
     const cols = byClass.get(k) ?? [];
-    const value = (e: (typeof cls.optional)[number]) => fixedValue(index, e, policy, refDay);
-    for (const e of cls.mustMove) b.program.offset += value(e);
-    const levels = valueLevels(cls.optional.map(value));
+    for (const v of cls.mustMoveValues) b.program.offset += v;
+    const levels = valueLevels(cls.optionalValues);
     const top = levels[0]?.value ?? 0;
     const terms = new Map<number, number>();
     for (const p of cols) {

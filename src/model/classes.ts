@@ -36,6 +36,10 @@ export interface EmployeeClass {
   mustMove: Employee[];
   /** Other members, best placement-independent value first (ties by id: deterministic). */
   optional: Employee[];
+  /** `fixedValue` of each member of `mustMove`, in its order. */
+  mustMoveValues: number[];
+  /** `fixedValue` of each member of `optional`, in its order (so descending). */
+  optionalValues: number[];
 }
 
 /**
@@ -61,7 +65,7 @@ export interface UnitClass {
 }
 
 /** The part of an employee's value that does not depend on unit or wave, relative to day `refDay`. */
-export function fixedValue(index: ScenarioIndex, e: Employee, policy: Policy, refDay: number): number {
+function fixedValue(index: ScenarioIndex, e: Employee, policy: Policy, refDay: number): number {
   return index.baseValue(e, policy) - policy.waitPerDay * (refDay - dayNumber(e.availableFrom));
 }
 
@@ -107,13 +111,19 @@ export function employeeClasses(index: ScenarioIndex, free: Employee[], policy: 
         sample: e,
         mustMove: [],
         optional: [],
+        mustMoveValues: [],
+        optionalValues: [],
       };
       classes.set(key, c);
     }
     (e.mustMove ? c.mustMove : c.optional).push(e);
   }
   const value = new Map(free.map((e) => [e, fixedValue(index, e, policy, refDay)]));
-  for (const c of classes.values()) c.optional.sort((a, b) => value.get(b)! - value.get(a)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const c of classes.values()) {
+    c.optional.sort((a, b) => value.get(b)! - value.get(a)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    c.mustMoveValues = c.mustMove.map((e) => value.get(e)!);
+    c.optionalValues = c.optional.map((e) => value.get(e)!);
+  }
   return [...classes.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
