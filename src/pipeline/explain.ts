@@ -70,7 +70,7 @@ export async function explainConflict(scenario: Scenario, policy: Policy, option
   return `mustMove employees ${mustMoveNames(model, required).join(", ")} cannot all be placed (${why}).${cut}`;
 }
 
-/** Feasibility questions to HiGHS (objective ignored), remembering whether any was left undecided. */
+/** Feasibility questions to HiGHS (of programs with a zero objective), remembering whether any was left undecided. */
 class Questions {
   undecided = false;
   pastDeadline = false;
@@ -90,8 +90,7 @@ class Questions {
       this.pastDeadline = true;
       return "undecided";
     }
-    const zero: IntegerProgram = { ...p, offset: 0, columns: p.columns.map((c) => ({ ...c, cost: 0 })) };
-    const r = await runBackend("highs", zero, { gap: 1, seed: 0, signal, maxNodes: MAX_NODES, timeLimitMs });
+    const r = await runBackend("highs", p, { gap: 1, seed: 0, signal, maxNodes: MAX_NODES, timeLimitMs });
     if (r.status === "solution") return "feasible";
     if (r.status === "infeasible") return "infeasible";
     if (signal?.aborted) throw new Error(`infeasibility analysis stopped: ${r.reason}`);
@@ -100,23 +99,24 @@ class Questions {
 }
 
 /**
- * The model's program in which only the mustMove members of the given classes must be placed, and
- * nobody else may be: the other classes' columns are left out, which spares HiGHS's presolve most of
- * a large model on every question.
+ * The model's program with a zero objective (feasibility alone is asked) in which only the mustMove
+ * members of the given classes must be placed, and nobody else may be: the other classes' columns
+ * are left out, which spares HiGHS's presolve most of a large model on every question.
  */
 function requirer(model: AllocationModel): (required: Set<number>) => IntegerProgram {
+  const zero: IntegerProgram = { ...model.program, offset: 0, columns: model.program.columns.map((c) => ({ ...c, cost: 0 })) };
   const classOfRow = new Map(model.classes.map((_, k) => [`count_${k}`, k]));
   const classOfColumn = new Int32Array(model.program.columns.length).fill(-1);
   for (const p of model.placements) classOfColumn[p.column] = p.cls;
   model.levelColumns.forEach((columns, k) => columns.forEach((j) => (classOfColumn[j] = k)));
   return (required) => {
-    const rows = model.program.rows.map((r): Row => {
+    const rows = zero.rows.map((r): Row => {
       const k = classOfRow.get(r.name);
       if (k === undefined) return r;
       const m = required.has(k) ? model.classes[k].mustMove.length : 0;
       return { ...r, lower: m, upper: m };
     });
-    return restrictColumns({ ...model.program, rows }, (j) => classOfColumn[j] < 0 || required.has(classOfColumn[j])).program;
+    return restrictColumns({ ...zero, rows }, (j) => classOfColumn[j] < 0 || required.has(classOfColumn[j])).program;
   };
 }
 

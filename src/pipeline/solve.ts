@@ -111,7 +111,8 @@ export async function solveScenario(scenario: Scenario, options: SolveOptions = 
   const backend = chooseBackend(options.solver, size);
   clock.enter("solving", 10);
   const soFar = bestSoFar();
-  const timeLimitMs = options.timeLimitSeconds !== undefined ? Math.max(1, options.timeLimitSeconds * 1000 - (Date.now() - clock.started)) : undefined;
+  const deadline = options.timeLimitSeconds !== undefined ? clock.started + options.timeLimitSeconds * 1000 : undefined;
+  const timeLimitMs = deadline !== undefined ? Math.max(1, deadline - Date.now()) : undefined;
   const runOptions = {
     gap: options.gap ?? DEFAULT_GAP,
     seed: options.seed ?? 0,
@@ -125,7 +126,6 @@ export async function solveScenario(scenario: Scenario, options: SolveOptions = 
   const result = backend === "highs" ? await solveWithWarmStart(model, runOptions) : await runBackend(backend, model.program, runOptions);
   if (result.status === "infeasible") {
     clock.enter("explaining", 90);
-    const deadline = options.timeLimitSeconds !== undefined ? clock.started + options.timeLimitSeconds * 1000 : undefined;
     const explanation = await explainConflict(scenario, policy, { signal: options.signal, deadline });
     return infeasiblePlan(scenario, policy, explanation, report(backend, { model: size }));
   }
