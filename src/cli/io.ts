@@ -9,7 +9,7 @@ export function readJson(file: string): unknown {
   try {
     text = readFileSync(file, "utf8");
   } catch (err) {
-    throw new UsageError([`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`]);
+    throw new UsageError([`${file}: cannot read (${errorCode(err)})`]);
   }
   try {
     // A byte-order mark, as Windows editors write, is not part of the document (RFC 8259 §8.1).
@@ -60,9 +60,10 @@ export function checkWritable(...files: (string | undefined)[]): void {
   for (const file of files) {
     if (file === undefined || file === "-") continue;
     try {
-      if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error("a folder"), { code: "EISDIR" });
-      accessSync(dirname(file), constants.W_OK);
-      if (statSync(file, { throwIfNoEntry: false })) accessSync(file, constants.W_OK);
+      const existing = statSync(file, { throwIfNoEntry: false });
+      if (existing?.isDirectory()) throw Object.assign(new Error("a folder"), { code: "EISDIR" });
+      // An existing file is overwritten in place; a new one needs its folder.
+      accessSync(existing ? file : dirname(file), constants.W_OK);
     } catch (err) {
       throw cannotWrite(file, err);
     }
@@ -70,5 +71,10 @@ export function checkWritable(...files: (string | undefined)[]): void {
 }
 
 function cannotWrite(file: string, err: unknown): UsageError {
-  return new UsageError([`${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`]);
+  return new UsageError([`${file}: cannot write (${errorCode(err)})`]);
+}
+
+/** A file system error's code (ENOENT, …), else its message. */
+function errorCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? (err as Error).message;
 }
