@@ -58,12 +58,31 @@ export function highsBackend(highs: Highs): BackendSolve {
 
 /** One run on a model of its own, disposed before the run's answer (or failure) is passed on. */
 function solveOnce(highs: Highs, program: IntegerProgram, options: BackendOptions, hooks: BackendHooks): BackendResult {
-  const model = highs.createModel(toHighsModel(highs, program));
+  const scale = costScale(program);
+  const model = highs.createModel(toHighsModel(highs, scale === 1 ? program : scaleCosts(program, scale)));
   try {
-    return runModel(highs, model, program, options, hooks);
+    return runModel(highs, model, program, scale, options, hooks);
   } finally {
     model.dispose();
   }
+}
+
+/**
+ * HiGHS takes a cost of 1e20 or more for an infinite one (a family bonus of 1e20 made it answer
+ * "optimal" with an infinite objective and no plan), and fails or crawls long before that when the
+ * costs span many orders of magnitude. So when the largest cost is above 2^24 (realistic policies'
+ * are about 2e4), HiGHS sees every cost and the offset multiplied by a power of two (exact in
+ * floating point) that brings it below, and every objective value it reports is divided again.
+ */
+const COST_CEILING = 2 ** 24;
+
+function costScale(p: IntegerProgram): number {
+  const largest = p.columns.reduce((m, c) => Math.max(m, Math.abs(c.cost)), 0);
+  return largest > COST_CEILING ? 2 ** -Math.ceil(Math.log2(largest / COST_CEILING)) : 1;
+}
+
+function scaleCosts(p: IntegerProgram, scale: number): IntegerProgram {
+  return { ...p, offset: p.offset * scale, columns: p.columns.map((c) => ({ ...c, cost: c.cost * scale })) };
 }
 
 /** HiGHS's run itself failed (native status -1), as opposed to bad input or a misuse of the wrapper. */
@@ -90,14 +109,16 @@ function runModel(
   highs: Highs,
   model: ReturnType<Highs["createModel"]>,
   program: IntegerProgram,
+  scale: number,
   options: BackendOptions,
   hooks: BackendHooks,
 ): BackendResult {
+  const unscaled = (x: number | undefined) => (x === undefined ? undefined : x / scale);
   model.options.set({
     output_flag: false,
     mip_rel_gap: options.gap,
     // With an integral objective a bound less than 1 above the incumbent proves it optimal.
-    mip_abs_gap: program.integralObjective ? 0.999 : 1e-6,
+    mip_abs_gap: (program.integralObjective ? 0.999 : 1e-6) * scale,
     random_seed: options.seed,
     ...(options.presolve === false ? { presolve: "off" } : {}),
     ...(options.maxNodes !== undefined ? { mip_max_nodes: options.maxNodes } : {}),
@@ -123,15 +144,17 @@ function runModel(
         if (hooks.shouldStop()) event.interrupt();
       },
       [cb.mipInterrupt](event) {
-        if (search.mayStop(event.data)) event.interrupt();
+        const { mip_primal_bound, mip_dual_bound, mip_total_lp_iterations } = event.data;
+        const state = { mip_primal_bound: unscaled(mip_primal_bound), mip_dual_bound: unscaled(mip_dual_bound), mip_total_lp_iterations };
+        if (search.mayStop(state)) event.interrupt();
       },
       [cb.mipImprovingSolution](event) {
         const x = event.data.mip_solution;
-        const z = event.data.objective_function_value;
+        const z = unscaled(event.data.objective_function_value);
         if (x && x.length === program.columns.length && z !== undefined) hooks.onIncumbent(Array.from(x), z);
       },
     });
-    result = resultOf(highs, model, program, search.knownBound());
+    result = resultOf(highs, model, program, scale, search.knownBound());
     if (cuts && result.status === "solution") result.cuts = cuts;
     return result;
   } finally {
@@ -152,23 +175,23 @@ function rowsOfCutPool(highs: Highs, pool: CutPool): Row[] {
 }
 
 /** The answer of a finished run, its bound also limited by what was known before or learned from a partner. */
-function resultOf(highs: Highs, model: ReturnType<Highs["createModel"]>, program: IntegerProgram, knownBound: number): BackendResult {
+function resultOf(highs: Highs, model: ReturnType<Highs["createModel"]>, program: IntegerProgram, scale: number, knownBound: number): BackendResult {
   const status = highs.constants.modelStatus;
   const modelStatus = model.getModelStatus();
   if (modelStatus === status.infeasible) return { status: "infeasible" };
   const hasSolution = model.info.get("primal_solution_status") === highs.constants.solutionStatus.feasible;
   const isMip = program.columns.some((c) => c.integer);
-  const rawBound = isMip ? Number(model.info.get("mip_dual_bound")) : model.getObjectiveValue();
+  const rawBound = (isMip ? Number(model.info.get("mip_dual_bound")) : model.getObjectiveValue()) / scale;
   // An LP's objective bounds the MIP, and its reduced costs mean anything, only at its optimum.
   if (!hasSolution || (!isMip && modelStatus !== status.optimal)) {
     return { status: "stopped", bound: finite(rawBound), reason: `HiGHS stopped (${statusName(highs, modelStatus)}) without an integer solution` };
   }
   const solution = model.getSolution();
   const values = Array.from(solution.colValue);
-  const objective = model.getObjectiveValue();
+  const objective = model.getObjectiveValue() / scale;
   // Without a finite dual bound (stopped before one was known) nothing is proven beyond the objective.
   const bound = Math.max(objective, Math.min(finite(rawBound) ?? Infinity, isMip ? knownBound : Infinity));
-  const reducedCosts = !isMip && solution.colDual ? Array.from(solution.colDual) : undefined;
+  const reducedCosts = !isMip && solution.colDual ? Array.from(solution.colDual, (d) => d / scale) : undefined;
   return { status: "solution", values, objective, bound, ...(reducedCosts ? { reducedCosts } : {}) };
 }
 
