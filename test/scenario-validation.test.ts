@@ -96,6 +96,10 @@ describe("bad scenarios are rejected with the exact path", () => {
     ["an empty reservedFor", (s) => (s.towers[0].reservedFor = []), "towers[0].reservedFor: must name at least one group or agency"],
     ["a policy tier that does not exist", (s) => (s.policy = { priorityWeights: { "6": 100 } }), "policy.priorityWeights.6: unknown field"],
     ["a policy field of the wrong type", (s) => (s.policy = { familyBonus: "high" }), "policy.familyBonus: familyBonus must be a number"],
+    // Values that could make a plan's objective overflow: 1e308 and 1e308 make Infinity.
+    ["a family bonus beyond 1e100", (s) => (s.policy = { familyBonus: 1e308 }), "policy.familyBonus: familyBonus must be at most 1e100"],
+    ["a weight below -1e100", (s) => (s.policy = { priorityWeights: { "2": -1e101 } }), "policy.priorityWeights.2: weight must be at least -1e100"],
+    ["a travel time beyond 1e100", (s) => (s.zones[0].travelMinutes = { "WP-1A": 1e300 }), "zones[0].travelMinutes.WP-1A: must be at most 1e100"],
   ])("%s", (_, edit, message) => {
     expect(problems(edited(edit))).toEqual([message]);
   });

@@ -3,16 +3,29 @@ import { z } from "zod";
 export const PRIORITY_TIERS = [1, 2, 3, 4, 5] as const;
 export type PriorityTier = (typeof PRIORITY_TIERS)[number];
 
-const finite = (what: string) => z.number({ error: `${what} must be a number` }).refine(Number.isFinite, `${what} must be finite`);
+/**
+ * The largest magnitude of a weight, a price or a travel time: far beyond any policy's points, yet
+ * small enough that no placement's value, nor any plan's objective, overflows a float.
+ */
+export const MAGNITUDE_LIMIT = 1e100;
+
+/** A number from `min` to MAGNITUDE_LIMIT (JSON has no infinities; zod refuses them too); `what` starts the messages. */
+export function boundedNumber(what: string | undefined, min = -MAGNITUDE_LIMIT) {
+  const must = what === undefined ? "must" : `${what} must`;
+  return z
+    .number({ error: `${must} be a number` })
+    .min(min, `${must} be at least ${min === -MAGNITUDE_LIMIT ? "-1e100" : min}`)
+    .max(MAGNITUDE_LIMIT, `${must} be at most 1e100`);
+}
 
 /** Tier → weight; any subset of tiers "1".."5", merged tier by tier with the defaults. */
 export const PriorityWeightsSchema = z
   .object({
-    "1": finite("weight").optional(),
-    "2": finite("weight").optional(),
-    "3": finite("weight").optional(),
-    "4": finite("weight").optional(),
-    "5": finite("weight").optional(),
+    "1": boundedNumber("weight").optional(),
+    "2": boundedNumber("weight").optional(),
+    "3": boundedNumber("weight").optional(),
+    "4": boundedNumber("weight").optional(),
+    "5": boundedNumber("weight").optional(),
   })
   .strict();
 
@@ -20,9 +33,9 @@ export const PriorityWeightsSchema = z
 export const PolicyInputSchema = z
   .object({
     priorityWeights: PriorityWeightsSchema.optional(),
-    familyBonus: finite("familyBonus").optional(),
-    waitPerDay: finite("waitPerDay").optional(),
-    commutePerMinute: finite("commutePerMinute").optional(),
+    familyBonus: boundedNumber("familyBonus").optional(),
+    waitPerDay: boundedNumber("waitPerDay").optional(),
+    commutePerMinute: boundedNumber("commutePerMinute").optional(),
     sharing: z.boolean().optional(),
   })
   .strict();

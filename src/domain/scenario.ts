@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "./dates.js";
-import { PolicyInputSchema } from "./policy.js";
+import { PolicyInputSchema, boundedNumber } from "./policy.js";
 
 export const SCHOOL_LEVELS = ["PAUD", "SD", "SMP", "SMA"] as const;
 export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
@@ -14,7 +14,7 @@ const count = (min: number) =>
     .number({ error: "must be a whole number" })
     .int("must be a whole number")
     .min(min, `must be at least ${min}`);
-export const MinutesSchema = z.number({ error: "must be a number" }).refine(Number.isFinite, "must be finite").min(0, "must be at least 0");
+export const MinutesSchema = boundedNumber(undefined, 0);
 
 export const AgencySchema = z.object({
   id,
