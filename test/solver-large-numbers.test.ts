@@ -5,15 +5,18 @@ import { solveScenario } from "../src/pipeline/solve.js";
 import { checkPlan } from "../src/plan/check.js";
 import { BACKENDS } from "../src/solvers/types.js";
 
-// Weights far beyond any real policy are valid input up to 1e100. HiGHS takes a cost of 1e20 or more
-// for an infinite one (a family bonus of 1e20 gave "no plan"), so its adapter scales the costs; both
-// backends must still find the plan a hand calculation gives.
-//
+// Numbers far beyond any real scenario are valid input: weights up to 1e100, bedrooms up to 2^53 - 1.
+// HiGHS takes a cost of 1e20 or more for an infinite one (a family bonus of 1e20 gave "no plan"), so
+// its adapter scales the costs; a unit's bedrooms were a coefficient of its beds rows (jslp failed
+// from 1e9, HiGHS from 1e15), so the rows count only the beds its singles could fill. Both backends
+// must still find the plan a hand calculation gives.
+
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/tiny/${name}.json`, import.meta.url), "utf8"));
+
 // fixtures/tiny/school-seats: two SD seats, one family with two SD children (tier 3) and two with one
 // each (tier 5); nobody waits or commutes.
-
-const base = JSON.parse(readFileSync(new URL("../fixtures/tiny/school-seats.json", import.meta.url), "utf8"));
-const under = (policy: PolicyInput) => parseScenario({ ...base, policy });
+const schoolSeats = fixture("school-seats");
+const under = (policy: PolicyInput) => parseScenario({ ...schoolSeats, policy });
 
 const cases: { name: string; policy: PolicyInput; placed: string[]; objective: number }[] = [
   // Two families with a bonus each beat one: 2 × (1e20 + 250).
@@ -21,6 +24,11 @@ const cases: { name: string; policy: PolicyInput; placed: string[]; objective: n
   // Tier 3 worth 1e100 beats any two families of tier 5.
   { name: "a tier weight of 1e100", policy: { priorityWeights: { "3": 1e100 } }, placed: ["two-sd"], objective: 1e100 + 2500 },
 ];
+
+// fixtures/tiny/gender-sharing: one unit, two tier-1 men (1,000 each) or three tier-3 women (500
+// each); however many bedrooms, singles of one gender only.
+const genderSharing = fixture("gender-sharing");
+const withBedrooms = (bedrooms: number) => parseScenario({ ...genderSharing, units: genderSharing.units.map((u: object) => ({ ...u, bedrooms })) });
 
 describe.each(BACKENDS)("weights up to 1e100 with %s", (solver) => {
   it.each(cases)("$name", async ({ policy, placed, objective }) => {
@@ -30,6 +38,17 @@ describe.each(BACKENDS)("weights up to 1e100 with %s", (solver) => {
     expect(plan.placements.map((p) => p.employee).sort()).toEqual(placed);
     expect(plan.objective).toBe(objective);
     expect(plan.bound).toBe(objective);
+    expect(checkPlan(scenario, plan, scenarioPolicy(scenario)).ok).toBe(true);
+  });
+});
+
+describe.each(BACKENDS)("units of up to 2^53 - 1 bedrooms with %s", (solver) => {
+  it.each([1e9, Number.MAX_SAFE_INTEGER])("%d bedrooms", async (bedrooms) => {
+    const scenario = withBedrooms(bedrooms);
+    const plan = await solveScenario(scenario, { solver });
+    expect(plan.status).toBe("optimal");
+    expect(plan.placements.map((p) => p.employee).sort()).toEqual(["m1", "m2"]);
+    expect(plan.objective).toBe(2000);
     expect(checkPlan(scenario, plan, scenarioPolicy(scenario)).ok).toBe(true);
   });
 });

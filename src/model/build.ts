@@ -309,8 +309,10 @@ function addUnitRows(
     }
     const dates = [...new Set(cols.map(dateOf))].sort();
     const opened: { column: number; gender: "F" | "M"; date: string }[] = [];
+    const beds = { F: 0, M: 0 };
     for (const gender of ["F", "M"] as const) {
       const singles = cols.filter((p) => !classes[p.cls].family && classes[p.cls].gender === gender);
+      beds[gender] = Math.min(bedsPerUnit(uc, sharing), singlesWhoMayLiveThere(singles, classes));
       for (const date of [...new Set(singles.map(dateOf))].sort()) {
         const upper = capped ? readyBy(uc, date) : Infinity;
         const column = b.addColumn({ name: `s_${u}_${gender}_${dates.indexOf(date)}`, lower: 0, upper, integer: true, cost: 0 });
@@ -327,13 +329,24 @@ function addUnitRows(
       for (const gender of ["F", "M"] as const) {
         const bedTerms = new Map<number, number>();
         for (const p of cols) if (!classes[p.cls].family && classes[p.cls].gender === gender && dateOf(p) <= date) addTerm(bedTerms, p.column, 1);
-        for (const o of opened) if (o.gender === gender && o.date <= date) addTerm(bedTerms, o.column, -bedsPerUnit(uc, sharing));
+        for (const o of opened) if (o.gender === gender && o.date <= date) addTerm(bedTerms, o.column, -beds[gender]);
         const who = gender === "F" ? "women" : "men";
         b.addRow(`beds_${u}_${gender}_${d}`, `beds for ${who} sharing units of ${describeUnits(uc)} by ${date}`, bedTerms, -Infinity, 0);
       }
     });
   });
   return singlesUnits;
+}
+
+/**
+ * How many singles the placement columns `singles` could put into one unit class at most. A unit
+ * opened for them never holds more, so its beds beyond that number change no integer solution: the
+ * beds rows count only up to it. Exact, and it keeps a unit of a billion bedrooms from becoming a
+ * coefficient the solvers cannot take (jslp failed from 1e9, HiGHS from 1e15).
+ */
+function singlesWhoMayLiveThere(singles: PlacementColumn[], classes: EmployeeClass[]): number {
+  const members = (k: number) => classes[k].mustMove.length + classes[k].optional.length;
+  return [...new Set(singles.map((p) => p.cls))].reduce((n, k) => n + members(k), 0);
 }
 
 /**
