@@ -9,7 +9,7 @@ import {
   type Scenario,
   type SchoolLevel,
 } from "../domain/index.js";
-import { employeeClasses, unitClasses, type EmployeeClass, type UnitClass } from "./classes.js";
+import { bedsPerUnit, employeeClasses, unitClasses, type EmployeeClass, type UnitClass } from "./classes.js";
 import { ProgramBuilder, addTerm, type IntegerProgram, type Row } from "./program.js";
 
 /** Why a class of employees has no possible placement, in the order the filters apply. */
@@ -218,11 +218,6 @@ function describeClass(cls: EmployeeClass): string {
 function fits(cls: EmployeeClass, uc: UnitClass): boolean {
   if (uc.partial) return !cls.family && cls.gender === uc.partial.gender;
   return !cls.family || (cls.persons <= uc.maxOccupants && cls.bedroomsNeeded <= uc.bedrooms);
-}
-
-function bedsPerUnit(uc: UnitClass, sharing: boolean): number {
-  if (uc.partial) return uc.partial.bedsLeft;
-  return sharing ? uc.bedrooms : 1;
 }
 
 /**

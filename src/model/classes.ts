@@ -179,3 +179,9 @@ export function unitClasses(index: ScenarioIndex, pins: Pin[], sharing: boolean)
   }
   return [...classes.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
 }
+
+/** Singles a unit of the class takes: one per bedroom (one in all without sharing), or the beds left beside pinned singles. */
+export function bedsPerUnit(uc: UnitClass, sharing: boolean): number {
+  if (uc.partial) return uc.partial.bedsLeft;
+  return sharing ? uc.bedrooms : 1;
+}

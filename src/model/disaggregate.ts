@@ -1,6 +1,6 @@
 import { isFamily, type Employee, type Placement, type Scenario, type Unit, type Unplaced } from "../domain/index.js";
 import { NO_PLACEMENT_REASONS, type AllocationModel } from "./build.js";
-import { byTowerFloorId, type UnitClass } from "./classes.js";
+import { bedsPerUnit, byTowerFloorId, type UnitClass } from "./classes.js";
 
 export const OUTRANKED_REASON = "outranked: the eligible units, wave places and school seats went to placements of higher value";
 
@@ -71,7 +71,7 @@ interface SharedUnit {
  */
 function layOut(uc: UnitClass, arrivals: Arrival[], sharing: boolean, dateOf: (wave: string) => string): Map<Arrival, Unit> {
   const placed = new Map<Arrival, Unit>();
-  const beds = uc.partial ? uc.partial.bedsLeft : sharing ? uc.bedrooms : 1;
+  const beds = bedsPerUnit(uc, sharing);
   const shared: SharedUnit[] = uc.partial ? uc.units.map((unit) => ({ unit, gender: uc.partial!.gender, bedsFree: beds })) : [];
   const free: Unit[] = [];
   let nextReady = 0;
