@@ -7,9 +7,10 @@ import { sameObjective } from "../test/support/objectives.js";
 import { solvePerEmployee, type ReferenceResult } from "../test/support/per-employee-model.js";
 import { randomScenario } from "../test/support/random-scenarios.js";
 
-// `npm run sweep -- [--from N] [--to N] [--employees E] [--units U] [--solver auto|highs|jslp]`:
+// `npm run sweep -- [--from N] [--to N] [--employees E] [--units U] [--solver auto|highs|jslp] [--scaled]`:
 // the whole pipeline (solveScenario, on solver threads, race and all) against the per-employee model
-// of test/support, over as many random scenarios as asked (the property test's generator and seeds).
+// of test/support, over as many random scenarios as asked (the property test's generator and seeds;
+// `--scaled` grows caps and seats with the employees, see `scaleCapacities`).
 // It prints every scenario where the two disagree, or where the checker refuses the plan, and exits
 // 1 if there is any: a deeper run of what the property test checks on 240 seeds in CI.
 
@@ -20,12 +21,13 @@ const { values: args } = parseArgs({
     employees: { type: "string", default: "8" },
     units: { type: "string", default: "5" },
     solver: { type: "string", default: "highs" },
+    scaled: { type: "boolean", default: false },
   },
 });
 const [from, to, maxEmployees, maxUnits] = [args.from, args.to, args.employees, args.units].map(Number);
 const solver = args.solver as SolverChoice;
 if (![from, to, maxEmployees, maxUnits].every(Number.isInteger) || !SOLVER_CHOICES.includes(solver)) {
-  console.error(`usage: npm run sweep -- [--from N] [--to N] [--employees E] [--units U] [--solver ${SOLVER_CHOICES.join("|")}]`);
+  console.error(`usage: npm run sweep -- [--from N] [--to N] [--employees E] [--units U] [--solver ${SOLVER_CHOICES.join("|")}] [--scaled]`);
   process.exit(2);
 }
 
@@ -58,7 +60,7 @@ const started = Date.now();
 let disagreements = 0;
 let unverified = 0;
 for (let seed = from; seed <= to; seed++) {
-  const s = randomScenario(seed, { maxEmployees, maxUnits });
+  const s = randomScenario(seed, { maxEmployees, maxUnits, scaleCapacities: args.scaled });
   const { answer: expected, failed } = await referenceAnswer(s);
   const { answer, checked } = await pipelineAnswer(s);
   if (agree(answer, expected) && checked) continue;
@@ -69,7 +71,7 @@ for (let seed = from; seed <= to; seed++) {
 }
 const count = to - from + 1;
 console.log(
-  `${count} scenarios (seeds ${from}–${to}, up to ${maxEmployees} employees and ${maxUnits} units, solver ${solver}): ` +
+  `${count} scenarios (seeds ${from}–${to}, up to ${maxEmployees} employees and ${maxUnits} units${args.scaled ? ", scaled capacities" : ""}, solver ${solver}): ` +
     `${disagreements} disagreements, ${unverified} without a reference answer, ${((Date.now() - started) / 1000).toFixed(0)} s`,
 );
 process.exit(disagreements > 0 ? 1 : 0);

@@ -12,7 +12,7 @@ import { jslpBackend } from "../src/solvers/jslp.js";
 import type { BackendResult, BackendSolve } from "../src/solvers/types.js";
 import { buildPerEmployeeModel, perEmployeeSize, solvePerEmployee, type ReferenceResult } from "./support/per-employee-model.js";
 import { objectiveTolerance, sameObjective } from "./support/objectives.js";
-import { randomScenario, randomScenarioInput } from "./support/random-scenarios.js";
+import { randomScenario, randomScenarioInput, type RandomSize } from "./support/random-scenarios.js";
 import { NO_HOOKS, loadHighsBackend } from "./support/highs-backend.js";
 
 // Random tiny scenarios against the literal per-employee model of test/support. Two layers:
@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 
 /** The scenario as JSON, for a failure message that reproduces it. */
-const repro = (seed: number) => `seed ${seed}: ${JSON.stringify(randomScenarioInput(seed))}`;
+const repro = (seed: number, size?: RandomSize) => `seed ${seed}: ${JSON.stringify(randomScenarioInput(seed, size))}`;
 
 /** Pins that break constraints 2-7 by themselves (the pipeline answers infeasible before modelling). */
 const pinsBreakRules = (s: Scenario) => pinViolations(s, scenarioPolicy(s)).length > 0;
@@ -197,5 +197,28 @@ describe(`the first ${E2E_SCENARIOS} random scenarios through solveScenario`, ()
     if (ref.status === "infeasible") expect(byJslp.status, repro(seed)).toBe("infeasible");
     else if (byJslp.status === "optimal") expect(sameObjective(byJslp.objective!, ref.objective!), `jslp ${byJslp.objective} vs ${ref.objective}\n${repro(seed)}`).toBe(true);
     else expect(byJslp.status, repro(seed)).toBe("feasible");
+  });
+});
+
+// Larger scenarios reach the pipeline's stages that tiny ones skip (many classes, binding caps and
+// seats); `npm run sweep -- --scaled` runs thousands of them.
+const LARGER: RandomSize = { maxEmployees: 60, maxUnits: 30, scaleCapacities: true };
+const LARGER_SEEDS = Array.from({ length: 12 }, (_, i) => 70001 + i);
+
+describe(`${LARGER_SEEDS.length} random scenarios of up to 60 employees, caps and seats scaled to them, through solveScenario`, () => {
+  const statuses: string[] = [];
+
+  it.each(LARGER_SEEDS)("seed %i: HiGHS agrees with the per-employee model", async (seed) => {
+    const s = randomScenario(seed, LARGER);
+    const ref = await solvePerEmployee(s);
+    statuses.push(ref.status);
+    const plan = await solveScenario(s, { solver: "highs" });
+    expect(plan.status, repro(seed, LARGER)).toBe(ref.status);
+    expect(checkPlan(s, plan).violations.map((v) => v.message), repro(seed, LARGER)).toEqual([]);
+    if (ref.status === "optimal") expect(sameObjective(plan.objective!, ref.objective!), `highs ${plan.objective} vs ${ref.objective}\n${repro(seed, LARGER)}`).toBe(true);
+  });
+
+  it("are mostly feasible, unlike unscaled ones of that size", () => {
+    expect(statuses.filter((st) => st === "optimal").length).toBeGreaterThan(LARGER_SEEDS.length / 2);
   });
 });

@@ -60,11 +60,17 @@ export interface RandomSize {
   maxEmployees?: number;
   /** Default 5 (at least 1 unit). */
   maxUnits?: number;
+  /**
+   * Wave caps and school seats grow with the number of employees, and only about one employee
+   * must move: without it, scenarios of a hundred employees are mostly infeasible (caps of at most
+   * four households, ten percent mustMove). Off by default, so that every seed keeps its scenario.
+   */
+  scaleCapacities?: boolean;
 }
 
 /** A random valid scenario input (see the file header); `randomScenario` parses it. */
 export function randomScenarioInput(seed: number, size: RandomSize = {}): ScenarioInput {
-  const { maxEmployees = 8, maxUnits = 5 } = size;
+  const { maxEmployees = 8, maxUnits = 5, scaleCapacities = false } = size;
   const r = rng(seed);
   const withZones = r.chance(0.75);
   const unitZones = ["Z1", "Z2", "Z3"].slice(0, r.int(1, 3));
@@ -177,6 +183,8 @@ export function randomScenarioInput(seed: number, size: RandomSize = {}): Scenar
     input.policy = policy;
   }
 
+  if (scaleCapacities) scaleWithEmployees(input, rng(seed * 7 + 1));
+
   const pinMode = r.next();
   if (pinMode < 0.25) input.pinned = feasiblePins(input, r, r.int(1, 2));
   else if (pinMode < 0.3) {
@@ -187,6 +195,19 @@ export function randomScenarioInput(seed: number, size: RandomSize = {}): Scenar
       .map((e) => ({ employee: e.id, unit: r.pick(units).id, wave: r.pick(waves).id }));
   }
   return input;
+}
+
+/** Multiplies caps and seats by about employees / 6 and keeps about one of the mustMove (one in ten employees). */
+function scaleWithEmployees(input: ScenarioInput, r: ReturnType<typeof rng>): void {
+  const n = input.employees.length;
+  const k = Math.ceil(n / 6);
+  const scaled = (x: number) => x * k + r.int(0, k);
+  for (const w of input.waves) {
+    if (w.maxHouseholds !== undefined) w.maxHouseholds = scaled(w.maxHouseholds);
+    if (w.maxPersons !== undefined) w.maxPersons = scaled(w.maxPersons);
+  }
+  for (const school of input.schools ?? []) school.seats = scaled(school.seats);
+  for (const e of input.employees) if (e.mustMove && !r.chance(Math.min(1, 10 / n))) delete e.mustMove;
 }
 
 /** Pins built one at a time, each kept only if all pins so far satisfy constraints 2-7 together. */
