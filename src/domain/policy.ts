@@ -7,7 +7,7 @@ export type PriorityTier = (typeof PRIORITY_TIERS)[number];
  * The largest magnitude of a weight, a price or a travel time: far beyond any policy's points, yet
  * small enough that no placement's value, nor any plan's objective, overflows a float.
  */
-export const MAGNITUDE_LIMIT = 1e100;
+const MAGNITUDE_LIMIT = 1e100;
 
 /** A number from `min` to MAGNITUDE_LIMIT (JSON has no infinities; zod refuses them too); `what` starts the messages. */
 export function boundedNumber(what: string | undefined, min = -MAGNITUDE_LIMIT) {
