@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseScenario, scenarioPolicy, type PolicyInput } from "../src/domain/index.js";
+import { parseScenario, scenarioPolicy, type PolicyInput, type Scenario } from "../src/domain/index.js";
 import { solveScenario } from "../src/pipeline/solve.js";
 import { checkPlan } from "../src/plan/check.js";
 import { BACKENDS } from "../src/solvers/types.js";
+import { sameObjective } from "./support/objectives.js";
+import { randomScenario, type RandomSize } from "./support/random-scenarios.js";
 
 // Numbers far beyond any real scenario are valid input: weights up to 1e100, bedrooms up to 2^53 - 1.
 // HiGHS takes a cost of 1e20 or more for an infinite one (a family bonus of 1e20 gave "no plan"), so
@@ -50,5 +52,34 @@ describe.each(BACKENDS)("units of up to 2^53 - 1 bedrooms with %s", (solver) => 
     expect(plan.placements.map((p) => p.employee).sort()).toEqual(["m1", "m2"]);
     expect(plan.objective).toBe(2000);
     expect(checkPlan(scenario, plan, scenarioPolicy(scenario)).ok).toBe(true);
+  });
+});
+
+// Every policy number times 2^40 multiplies every placement's value, and so the optimum, exactly by
+// 2^40: the costs HiGHS is handed are scaled, and whatever it reports must be scaled back, through
+// every stage of the pipeline (LP, rounding, neighbourhood, reduced-cost fixing, proof).
+const FACTOR = 2 ** 40;
+
+function timesFactor(s: Scenario): Scenario {
+  const p = scenarioPolicy(s);
+  const weights = Object.fromEntries(Object.entries(p.priorityWeights).map(([tier, w]) => [tier, w * FACTOR]));
+  const policy = { ...p, priorityWeights: weights, familyBonus: p.familyBonus * FACTOR, waitPerDay: p.waitPerDay * FACTOR, commutePerMinute: p.commutePerMinute * FACTOR };
+  return parseScenario({ ...s, policy });
+}
+
+const SIZES: Record<(typeof BACKENDS)[number], RandomSize> = {
+  highs: { maxEmployees: 60, maxUnits: 30, scaleCapacities: true },
+  jslp: { maxEmployees: 12, maxUnits: 6 },
+};
+
+describe.each(BACKENDS)("every policy number times 2^40 with %s", (solver) => {
+  it.each(Array.from({ length: 10 }, (_, i) => 70001 + i))("seed %i: the same status, the optimum times 2^40", async (seed) => {
+    const scenario = randomScenario(seed, SIZES[solver]);
+    const plain = await solveScenario(scenario, { solver });
+    const scaled = await solveScenario(timesFactor(scenario), { solver });
+    expect(scaled.status).toBe(plain.status);
+    if (plain.status === "infeasible") return;
+    expect(sameObjective(scaled.objective! / FACTOR, plain.objective!), `${scaled.objective! / FACTOR} against ${plain.objective}`).toBe(true);
+    expect(sameObjective(scaled.bound! / FACTOR, plain.bound!)).toBe(true);
   });
 });
