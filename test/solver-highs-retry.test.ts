@@ -7,9 +7,9 @@ import { relaxation } from "../src/model/program.js";
 import { highsBackend, toHighsModel } from "../src/solvers/highs.js";
 import { NO_HOOKS, loadHighs } from "./support/highs-backend.js";
 
-// Conformance c7 with priority weights of 2.5e8-1e9 (valid input: MODEL.md bounds no weight): HiGHS
+// Conformance c7 with priority weights of 2.5e8-1e9 (valid input: weights may reach 1e100): HiGHS
 // 1.15's presolve fails on its LP with the cover rows ("run failed with HiGHS status -1") where the
-// same run without presolve solves it. The backend hands HiGHS such costs scaled below 2^24
+// same run without presolve solves it. The backend hands HiGHS such costs scaled down to 2^12
 // (`costScale`), where presolve succeeds on it; should a run still fail, the backend runs it once
 // more without presolve.
 
