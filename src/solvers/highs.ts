@@ -78,12 +78,12 @@ function solveOnce(highs: Highs, program: IntegerProgram, options: BackendOption
 const SCALE_ABOVE = 2 ** 24;
 const SCALED_LARGEST = 2 ** 12;
 
-function costScale(p: IntegerProgram): number {
+export function costScale(p: IntegerProgram): number {
   const largest = p.columns.reduce((m, c) => Math.max(m, Math.abs(c.cost)), 0);
   return largest > SCALE_ABOVE ? 2 ** -Math.ceil(Math.log2(largest / SCALED_LARGEST)) : 1;
 }
 
-function scaleCosts(p: IntegerProgram, scale: number): IntegerProgram {
+export function scaleCosts(p: IntegerProgram, scale: number): IntegerProgram {
   return { ...p, offset: p.offset * scale, columns: p.columns.map((c) => ({ ...c, cost: c.cost * scale })) };
 }
 
