@@ -1,6 +1,6 @@
 import highsModule, { type Highs } from "highs";
 import { defaultExport } from "../solvers/interop.js";
-import { costScale, scaleCosts, toHighsModel } from "../solvers/highs.js";
+import { costsForHighs, toHighsModel } from "../solvers/highs.js";
 import type { AllocationModel } from "./build.js";
 
 /** What the LP file's variable names stand for: x_k_u_w, y_k_l, s_u_G_d, h_w_p, n_z_L_d_c (see docs/formulation.md). */
@@ -10,7 +10,7 @@ export interface LpClassMap {
   waves: string[];
   /** The `n_z_L_d_c` columns by name: zone, school level, wave date and number of children they count. */
   schoolNeeds: { name: string; zone: string; level: string; date: string; need: number }[];
-  /** The LP's objective is the plan's times this (a power of two; 1 unless some cost is above 2^24, see `costScale`). */
+  /** The LP's objective is the plan's times this (a power of two; 1 unless some cost is above 2^24, see `costsForHighs`). */
   objectiveScale: number;
 }
 
@@ -21,9 +21,9 @@ export interface LpClassMap {
  */
 export async function exportLp(model: AllocationModel): Promise<{ lp: string; classes: LpClassMap }> {
   const highs = await defaultExport<() => Promise<Highs>>(highsModule)();
-  const scale = costScale(model.program);
+  const { program, scale } = costsForHighs(model.program);
   const data = {
-    ...toHighsModel(highs, scale === 1 ? model.program : scaleCosts(model.program, scale)),
+    ...toHighsModel(highs, program),
     colNames: model.program.columns.map((c) => c.name),
     rowNames: model.program.rows.map((r) => r.name),
   };

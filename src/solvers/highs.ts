@@ -58,8 +58,8 @@ export function highsBackend(highs: Highs): BackendSolve {
 
 /** One run on a model of its own, disposed before the run's answer (or failure) is passed on. */
 function solveOnce(highs: Highs, program: IntegerProgram, options: BackendOptions, hooks: BackendHooks): BackendResult {
-  const scale = costScale(program);
-  const model = highs.createModel(toHighsModel(highs, scale === 1 ? program : scaleCosts(program, scale)));
+  const { program: scaled, scale } = costsForHighs(program);
+  const model = highs.createModel(toHighsModel(highs, scaled));
   try {
     return runModel(highs, model, program, scale, options, hooks);
   } finally {
@@ -78,13 +78,16 @@ function solveOnce(highs: Highs, program: IntegerProgram, options: BackendOption
 const SCALE_ABOVE = 2 ** 24;
 const SCALED_LARGEST = 2 ** 12;
 
-export function costScale(p: IntegerProgram): number {
+function costScale(p: IntegerProgram): number {
   const largest = p.columns.reduce((m, c) => Math.max(m, Math.abs(c.cost)), 0);
   return largest > SCALE_ABOVE ? 2 ** -Math.ceil(Math.log2(largest / SCALED_LARGEST)) : 1;
 }
 
-export function scaleCosts(p: IntegerProgram, scale: number): IntegerProgram {
-  return { ...p, offset: p.offset * scale, columns: p.columns.map((c) => ({ ...c, cost: c.cost * scale })) };
+/** The program with its costs as HiGHS is to see them, and the factor they were multiplied by (`costScale`). */
+export function costsForHighs(p: IntegerProgram): { program: IntegerProgram; scale: number } {
+  const scale = costScale(p);
+  if (scale === 1) return { program: p, scale };
+  return { program: { ...p, offset: p.offset * scale, columns: p.columns.map((c) => ({ ...c, cost: c.cost * scale })) }, scale };
 }
 
 /** HiGHS's run itself failed (native status -1), as opposed to bad input or a misuse of the wrapper. */
