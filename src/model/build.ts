@@ -9,7 +9,7 @@ import {
   type Scenario,
   type SchoolLevel,
 } from "../domain/index.js";
-import { bedsPerUnit, employeeClasses, unitClasses, type EmployeeClass, type UnitClass } from "./classes.js";
+import { bedsPerUnit, classSize, employeeClasses, unitClasses, type EmployeeClass, type UnitClass } from "./classes.js";
 import { ProgramBuilder, addTerm, type IntegerProgram, type Row } from "./program.js";
 
 /** Why a class of employees has no possible placement, in the order the filters apply. */
@@ -147,7 +147,7 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
         const wave = scenario.waves[w];
         const cost =
           -policy.waitPerDay * (dayNumber(wave.date) - refDay) - policy.commutePerMinute * index.travelMinutes(uc.zone, cls.officeZone);
-        const size = cls.mustMove.length + cls.optional.length;
+        const size = classSize(cls);
         const ready = readyBy(uc, wave.date);
         const capacity = cls.family ? ready : ready * bedsPerUnit(uc, policy.sharing);
         const upper = capped ? Math.min(size, capacity) : size;
@@ -344,8 +344,7 @@ const MANY_BEDS = 1000;
 
 function bedsInRows(beds: number, singles: PlacementColumn[], classes: EmployeeClass[]): number {
   if (beds <= MANY_BEDS) return beds;
-  const members = (k: number) => classes[k].mustMove.length + classes[k].optional.length;
-  return Math.min(beds, [...new Set(singles.map((p) => p.cls))].reduce((n, k) => n + members(k), 0));
+  return Math.min(beds, [...new Set(singles.map((p) => p.cls))].reduce((n, k) => n + classSize(classes[k]), 0));
 }
 
 /**

@@ -64,6 +64,11 @@ export interface UnitClass {
   units: Unit[];
 }
 
+/** Members of the class, whether they must move or not. */
+export function classSize(cls: EmployeeClass): number {
+  return cls.mustMove.length + cls.optional.length;
+}
+
 /** The part of an employee's value that does not depend on unit or wave, relative to day `refDay`. */
 function fixedValue(index: ScenarioIndex, e: Employee, policy: Policy, refDay: number): number {
   return index.baseValue(e, policy) - policy.waitPerDay * (refDay - dayNumber(e.availableFrom));

@@ -1,4 +1,5 @@
 import { isSumRow, sumColumns, sumOfPlacements, type AllocationModel } from "./build.js";
+import { classSize } from "./classes.js";
 import { maxViolation, type IntegerProgram } from "./program.js";
 
 const EPS = 1e-7;
@@ -65,7 +66,6 @@ function roundDown(model: AllocationModel, lp: ArrayLike<number>, { rowsOf, uppe
     }
   }
 
-  const sizeOf = (k: number) => model.classes[k].mustMove.length + model.classes[k].optional.length;
   const marginal = (k: number, cost: number) => {
     const cls = model.classes[k];
     const next = placedInClass[k] - cls.mustMove.length;
@@ -73,7 +73,7 @@ function roundDown(model: AllocationModel, lp: ArrayLike<number>, { rowsOf, uppe
     return cost + (levelValue(model, k, next) - levelValue(model, k, 0));
   };
   const tryAdd = (pc: (typeof model.placements)[number]) => {
-    if (placedInClass[pc.cls] >= sizeOf(pc.cls)) return false;
+    if (placedInClass[pc.cls] >= classSize(model.classes[pc.cls])) return false;
     if (fits(pc.column, 1)) {
       apply(pc.column, 1);
     } else {
