@@ -34,6 +34,15 @@ const NEIGHBOURHOOD_REDUCED_COST = 0.01;
  */
 const NEIGHBOURHOOD_SPREAD_SHARE = 0.25;
 /**
+ * Near-ties (`lpNeighbourhood`) from which the neighbourhood search starts from a plan of the LP's
+ * support alone. HiGHS is slow to find good plans among many near-ties (scenarios whose units differ
+ * in size or ready date within a tower: at full scale 2,900-7,000 of them, the search 7.6-25 s),
+ * fast from such a start (0.5-3.1 s after 0.1-2.4 s for the start). With a few hundred (the
+ * 2,000-employee models) the start changed HiGHS's path for the worse as often as for the better,
+ * and cost 30% more time over sixteen of them (measured in docs/formulation.md).
+ */
+export const NEAR_TIES_FOR_SUPPORT_START = 1000;
+/**
  * Requested gap from which the LP is rounded before the neighbourhood search ends, to be the answer
  * when within the gap (`searchNeighbourhood`). Under MODEL.md's 1e-6 it never was (the nearest,
  * full-scale `strict-priority`, is 7.3e-5 below the LP bound), and where the search takes 75 ms
@@ -78,14 +87,14 @@ let processHasSolved = false;
 type Solution = Extract<BackendResult, { status: "solution" }>;
 
 /**
- * The MIP over every continuous column, the integer columns the LP uses, and those it leaves at a
- * bound with a reduced cost within the tolerance (a relaxation-induced neighbourhood, widened by
- * near-ties).
+ * The MIP over every continuous column and the integer columns the LP uses (a relaxation-induced
+ * neighbourhood), with `withNearTies` also those it leaves at a bound with a reduced cost within the
+ * tolerance.
  */
-function lpNeighbourhood(model: AllocationModel, lp: Solution): RestrictedProgram {
+function lpNeighbourhood(model: AllocationModel, lp: Solution, withNearTies: boolean): RestrictedProgram {
   const p = model.program;
-  const tolerance = nearTieTolerance(model);
-  const reducedCost = lp.reducedCosts;
+  const reducedCost = withNearTies ? lp.reducedCosts : undefined;
+  const tolerance = reducedCost ? nearTieTolerance(model) : 0;
   return restrictColumns(p, (j) => {
     const c = p.columns[j];
     return !c.integer || Math.abs(lp.values[j] - c.lower) > 1e-9 || (reducedCost !== undefined && Math.abs(reducedCost[j]) <= tolerance);
@@ -206,8 +215,9 @@ class Incumbency {
  * 1. solve the LP relaxation, with the model's cover rows (`withCoverRows`), as are stages 3–5;
  *    the plan searches (stage 2, the racer) get the program as it is, where the rows only moved
  *    HiGHS onto other paths (at full scale a neighbourhood six times slower);
- * 2. solve the small MIP over the columns the LP uses or nearly ties (`lpNeighbourhood`), or round
- *    the LP when that finds nothing; within the requested gap of the LP bound, that is the answer;
+ * 2. solve the small MIP over the columns the LP uses or nearly ties (`lpNeighbourhood`), where the
+ *    near-ties are many from a plan over the LP's columns alone, or round the LP when that finds
+ *    nothing; within the requested gap of the LP bound, that is the answer;
  * 3. fix columns by their reduced costs against that plan (`fixByReducedCosts`, exact): on the
  *    named instances this removes a sixth to two thirds of the columns;
  * 4. try to prove the rest at the root node without presolve: on these models presolve removes
@@ -343,8 +353,8 @@ function stageOptions(state: Incumbency, options: RunOptions, r: RestrictedProgr
 }
 
 /**
- * Stage 2 above: its plan (else the rounded LP's) goes to `state`; the neighbourhood's own result is
- * returned. For a requested gap of at least `ROUNDING_MAY_ANSWER_FROM_GAP` the LP is rounded on this
+ * Stage 2 above: its plan (else the support's, else the rounded LP's) goes to `state`; the
+ * neighbourhood's own result is returned, or the support's when its plan is the answer. For a requested gap of at least `ROUNDING_MAY_ANSWER_FROM_GAP` the LP is rounded on this
  * thread while the search runs on its own, and a rounding within that gap of the LP bound stops the
  * search and is the answer: decided before the search can report anything, so the same on every run.
  */
@@ -355,26 +365,39 @@ async function searchNeighbourhood(
   options: RunOptions,
   onPlanObjective?: (objective: number) => void,
 ): Promise<BackendResult> {
-  const neighbourhood = lpNeighbourhood(model, lp);
+  const began = Date.now();
+  const neighbourhood = lpNeighbourhood(model, lp, true);
+  const support = lpNeighbourhood(model, lp, false);
+  const search = (r: RestrictedProgram, more: Partial<RunOptions>) =>
+    runBackend("highs", r.program, {
+      ...stageOptions(state, options, r, false, false),
+      // A restriction keeps the removed columns' values in its offset: its objective is the program's.
+      ...(onPlanObjective ? { onIncumbent: (_values: number[], objective: number) => onPlanObjective(objective) } : {}),
+      maxNodes: NEIGHBOURHOOD_NODES,
+      gap: Math.max(options.gap, NEIGHBOURHOOD_GAP),
+      timeLimitMs: withTimeLeft(options, began, NEIGHBOURHOOD_SHARE).timeLimitMs,
+      ...more,
+    });
+  let start: FoundPlan | undefined;
+  if (neighbourhood.program.columns.length - support.program.columns.length >= NEAR_TIES_FOR_SUPPORT_START) {
+    const first = await search(support, {});
+    if (first.status === "solution") {
+      start = state.plan(support.expand(first.values));
+      state.offer(start, true);
+      if (state.proves(start, options.gap)) return first;
+    }
+  }
   const stop = new AbortController();
-  const search = runBackend("highs", neighbourhood.program, {
-    ...stageOptions(state, options, neighbourhood, false, false),
-    // The restriction keeps the removed columns' values in its offset: its objective is the program's.
-    ...(onPlanObjective ? { onIncumbent: (_values: number[], objective: number) => onPlanObjective(objective) } : {}),
-    signal: withStop(options.signal, stop),
-    maxNodes: NEIGHBOURHOOD_NODES,
-    gap: Math.max(options.gap, NEIGHBOURHOOD_GAP),
-    timeLimitMs: withTimeLeft(options, Date.now(), NEIGHBOURHOOD_SHARE).timeLimitMs,
-  });
+  const searched = search(neighbourhood, { signal: withStop(options.signal, stop), ...(start ? { initial: neighbourhood.project(start.values) } : {}) });
   const early = options.gap >= ROUNDING_MAY_ANSWER_FROM_GAP ? roundedPlan(model, lp, state) : undefined;
   if (early && state.proves(early, options.gap)) {
     stop.abort();
     state.offer(early, false);
-    return search;
+    return searched;
   }
-  const local = await search;
-  const plan = local.status === "solution" ? state.plan(neighbourhood.expand(local.values)) : (early ?? roundedPlan(model, lp, state));
-  if (plan) state.offer(plan, local.status === "solution");
+  const local = await searched;
+  const plan = local.status === "solution" ? state.plan(neighbourhood.expand(local.values)) : (start ?? early ?? roundedPlan(model, lp, state));
+  if (plan) state.offer(plan, local.status === "solution" || plan === start);
   return local;
 }
 
