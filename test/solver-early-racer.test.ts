@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { relaxation } from "../src/model/program.js";
 import { EarlyRacer } from "../src/pipeline/warm-start.js";
 import type { Racer } from "../src/solvers/racer.js";
@@ -15,6 +15,8 @@ const program = hardKnapsack();
 const options = { gap: 0, seed: 0 };
 const DELAY_MS = 200;
 const pastTheDelay = () => new Promise((resolve) => setTimeout(resolve, DELAY_MS + 800));
+/** Waits until `count` is positive: on a loaded machine the racer's first plan may come after the pause. */
+const untilSome = (count: () => number) => vi.waitFor(() => expect(count()).toBeGreaterThan(0), { timeout: 30_000, interval: 50 });
 let lpBound = 0;
 let left: Racer | undefined;
 
@@ -38,7 +40,7 @@ describe("the early racer", () => {
     left = early.settle(true);
     const told: number[][] = [];
     left?.tell({ onPlan: (v) => told.push(v), onBound: () => {}, onEnd: () => {} });
-    expect(told.length).toBeGreaterThan(0);
+    await untilSome(() => told.length);
     expect(told).toEqual(left?.plans.map((p) => p.values));
   });
 
@@ -60,7 +62,7 @@ describe("the early racer", () => {
     await pastTheDelay();
     const results: (BackendResult | undefined)[] = [];
     const racer = early.settle(true);
-    expect(racer?.plans.length).toBeGreaterThan(0);
+    await untilSome(() => racer?.plans.length ?? 0);
     racer?.tell({ onPlan: () => {}, onBound: () => {}, onEnd: (r) => results.push(r) });
     expect(early.settle(false)).toBeUndefined();
     await racer?.ended;
