@@ -354,9 +354,10 @@ function stageOptions(state: Incumbency, options: RunOptions, r: RestrictedProgr
 
 /**
  * Stage 2 above: its plan (else the support's, else the rounded LP's) goes to `state`; the
- * neighbourhood's own result is returned, or the support's when its plan is the answer. For a requested gap of at least `ROUNDING_MAY_ANSWER_FROM_GAP` the LP is rounded on this
- * thread while the search runs on its own, and a rounding within that gap of the LP bound stops the
- * search and is the answer: decided before the search can report anything, so the same on every run.
+ * neighbourhood's own result is returned, or the support's when its plan is the answer. For a
+ * requested gap of at least `ROUNDING_MAY_ANSWER_FROM_GAP` the LP is rounded on this thread while the
+ * search runs on its own, and a rounding within that gap of the LP bound stops the search and is the
+ * answer: decided before the search can report anything, so the same on every run.
  */
 async function searchNeighbourhood(
   model: AllocationModel,
