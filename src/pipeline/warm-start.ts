@@ -35,11 +35,11 @@ const NEIGHBOURHOOD_REDUCED_COST = 0.01;
 const NEIGHBOURHOOD_SPREAD_SHARE = 0.25;
 /**
  * Near-ties (`lpNeighbourhood`) from which the neighbourhood search starts from a plan of the LP's
- * support alone. HiGHS is slow to find good plans among many near-ties (scenarios whose units differ
- * in size or ready date within a tower: at full scale 2,900-7,000 of them, the search 7.6-25 s),
- * fast from such a start (0.5-3.1 s after 0.1-2.4 s for the start). With a few hundred (the
- * 2,000-employee models) the start changed HiGHS's path for the worse as often as for the better,
- * and cost 30% more time over sixteen of them (measured in docs/formulation.md).
+ * support alone. HiGHS is often slow to find good plans among thousands of near-ties (at full scale
+ * 7.6-25 s on models with 2,900-7,000 of them) and fast from such a start (0.5-3.1 s after 0.1-2.4 s
+ * for the start): from 5,000 employees up it saved more than it cost over the models measured, though
+ * a model whose support plan is far from the bound can take longer. With a few hundred (the
+ * 2,000-employee models) it cost 30% more time over sixteen of them (docs/formulation.md).
  */
 export const NEAR_TIES_FOR_SUPPORT_START = 1000;
 /**
