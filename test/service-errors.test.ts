@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate, requireRole } from "../src/api/auth.js";
@@ -11,6 +11,16 @@ import { conformanceScenario, TestService } from "./helpers/service.js";
 
 const KEYS = { officer: "officer-key-0123456789", planner: "planner-key-0123456789", admin: "admin-key-012345678901" };
 const as = (role: keyof typeof KEYS) => ({ authorization: `Bearer ${KEYS[role]}` });
+
+/** What the server at `url` answers to `bytes` sent on a plain TCP connection, until it closes it. */
+function rawRequest(url: string, bytes: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    let answer = "";
+    const socket = connect(Number(port), hostname, () => socket.end(bytes));
+    socket.on("data", (chunk) => (answer += chunk.toString("utf8"))).on("close", () => resolve(answer)).on("error", reject);
+  });
+}
 
 /** The problem+json body of an answer, after checking that it is one. */
 async function problem(res: Response, status: number) {
@@ -66,6 +76,21 @@ describe("every error is a problem+json answer with its status and a message tha
     expect((await problem(await post("{}"), 400)).errors).toEqual([{ path: "scenario", message: "required (or scenarioId)" }]);
     expect((await problem(await post(JSON.stringify({ scenarioId: "nowhere" })), 400)).errors).toEqual([{ path: "scenarioId", message: 'no scenario "nowhere"' }]);
     expect((await problem(await post(JSON.stringify({ scenario }), { "idempotency-key": "" }), 400)).detail).toMatch(/Idempotency-Key/);
+  });
+
+  it("400, not 500, for a path that is not valid percent-encoding or a body that is not its gzip", async () => {
+    for (const path of ["/v1/scenarios/%ZZ", "/v1/jobs/%E0%A4%A"]) {
+      expect((await problem(await service.fetch(path, { headers: as("officer") }), 400)).detail).toMatch(/^the request cannot be read: Failed to decode param/);
+    }
+    expect((await problem(await post(JSON.stringify({ scenarioId: "x" }), { "content-encoding": "gzip" }), 400)).detail).toMatch(/^the request cannot be read: /);
+  });
+
+  it("431 for headers over Node's limit, and 400 for bytes that are not HTTP, as problem+json too", async () => {
+    await problem(await service.fetch("/v1/models", { headers: { "x-big": "x".repeat(20_000) } }), 431);
+    const answer = await rawRequest(service.url, "NOT HTTP AT ALL\r\n\r\n");
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(answer).toMatch(/\r\nContent-Type: application\/problem\+json\r\n/);
+    expect(JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4))).toMatchObject({ status: 400, title: "Invalid input" });
   });
 
   it("400 for a bad list query or plan format, naming the parameter", async () => {

@@ -12,6 +12,7 @@ const PROBLEMS: [title: string, status: number, meaning: string][] = [
   ["Gone", 410, "It existed but has expired (after `JOB_RETENTION_DAYS`)."],
   ["Body too large", 413, "Over `BODY_LIMIT_MB`."],
   ["Unsupported media type", 415, "The body is not JSON."],
+  ["Headers too large", 431, "The request's headers or URL are over the server's limit (16 KiB in all)."],
   ["Idempotency key reused", 422, "The Idempotency-Key was used before with a different body."],
   ["Too many requests", 429, "Over `RATE_LIMIT_PER_MINUTE`; retry after the `RateLimit` header's reset."],
   ["Internal error", 500, "A fault; it has been logged with the request id."],

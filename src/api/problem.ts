@@ -1,3 +1,5 @@
+import { STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import { dottedPath, type InputIssue, type JsonPath } from "../domain/index.js";
 
@@ -44,6 +46,24 @@ export function invalidInput(issues: InputIssue[], prefix: JsonPath = []): Probl
 export const notFound = (detail: string) => new Problem(404, "Not found", detail);
 export const conflict = (detail: string) => new Problem(409, "Conflict", detail);
 
+/**
+ * For a request Node's HTTP parser refuses before Express sees it (headers over its limit, bytes that
+ * are not HTTP): the problem as raw HTTP on the socket, instead of Node's bare status line.
+ */
+export function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable || err.code === "ECONNRESET") {
+    socket.destroy();
+    return;
+  }
+  const problem =
+    err.code === "HPE_HEADER_OVERFLOW"
+      ? new Problem(431, "Headers too large", "the request's headers (or URL) are over the server's limit")
+      : new Problem(400, "Invalid input", `not a valid HTTP request: ${err.message}`);
+  const body = JSON.stringify(problem);
+  const head = [`HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}`, "Content-Type: application/problem+json", `Content-Length: ${Buffer.byteLength(body)}`, "Connection: close"];
+  socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
+}
+
 export function sendProblem(res: Response, problem: Problem): void {
   res.status(problem.status).set(problem.headers).type("application/problem+json").send(JSON.stringify(problem));
 }
@@ -81,6 +101,9 @@ function asProblem(err: unknown, log: { error: (o: object, m: string) => void })
     case "charset.unsupported":
       return new Problem(415, "Unsupported media type", e.message);
   }
+  // Express's router and body parser mark a client's mistake they meet (a path that is not valid
+  // percent-encoding, a body that is not the gzip it says it is) with a 4xx status.
+  if (e.status === 400) return new Problem(400, "Invalid input", `the request cannot be read: ${e.message}`);
   if (isRedisOutage(e)) return new Problem(503, "Service unavailable", "the job store (Redis) is not answering; try again shortly", undefined, { "Retry-After": "5" });
   log.error({ err }, "unexpected error");
   return new Problem(500, "Internal error", "an unexpected error; it has been logged");

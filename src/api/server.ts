@@ -9,6 +9,7 @@ import { ScenarioStore } from "../store/scenarios.js";
 import { createApp } from "./app.js";
 import type { ApiDeps } from "./deps.js";
 import { createMetrics } from "./metrics.js";
+import { answerClientError } from "./problem.js";
 import { JobEventsHub } from "./services/job-events.js";
 import { JobsService } from "./services/jobs.js";
 
@@ -45,7 +46,7 @@ export async function startApi(config: ServiceConfig, logger: Logger): Promise<A
     events: new JobEventsHub(config, eventsConnection, quietError),
     metrics: createMetrics(redis, queue, store),
   };
-  const server = createServer(createApp(deps));
+  const server = createServer(createApp(deps)).on("clientError", answerClientError);
   await listen(server, config.http.port, config.http.host);
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.http.host.includes(":") ? `[${config.http.host}]` : config.http.host}:${port}`;
