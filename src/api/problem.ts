@@ -102,7 +102,7 @@ function asProblem(err: unknown, log: { error: (o: object, m: string) => void })
       return new Problem(415, "Unsupported media type", e.message);
   }
   // Express's router and body parser mark a client's mistake they meet (a path that is not valid
-  // percent-encoding, a body that is not the gzip it says it is) with a 4xx status.
+  // percent-encoding, a body that is not the gzip it says it is) with status 400.
   if (e.status === 400) return new Problem(400, "Invalid input", `the request cannot be read: ${e.message}`);
   if (isRedisOutage(e)) return new Problem(503, "Service unavailable", "the job store (Redis) is not answering; try again shortly", undefined, { "Retry-After": "5" });
   log.error({ err }, "unexpected error");
