@@ -3,7 +3,7 @@ import { generateScenario } from "../src/generate/index.js";
 import { buildModel, withCoverRows } from "../src/model/build.js";
 import { relaxation } from "../src/model/program.js";
 import { solvePolicy, solveScenario } from "../src/pipeline/solve.js";
-import { NEAR_TIES_FOR_SUPPORT_START, nearTieTolerance } from "../src/pipeline/warm-start.js";
+import { NEAR_TIES_FOR_SUPPORT_START, nearTieCount } from "../src/pipeline/warm-start.js";
 import { runBackend } from "../src/solvers/run.js";
 
 // Where the LP leaves many near-ties, the neighbourhood search first finds a plan over the LP's
@@ -19,10 +19,7 @@ describe("a model whose LP leaves many near-ties", () => {
   it("has more near-ties than the support start needs", async () => {
     const lp = await runBackend("highs", relaxation(withCoverRows(model)), options);
     if (lp.status !== "solution" || !lp.reducedCosts) throw new Error(`the LP has an optimum with reduced costs, not ${lp.status}`);
-    const tolerance = nearTieTolerance(model);
-    const { columns } = model.program;
-    const nearTies = columns.filter((c, j) => c.integer && Math.abs(lp.values[j] - c.lower) <= 1e-9 && Math.abs(lp.reducedCosts![j]) <= tolerance);
-    expect(nearTies.length).toBeGreaterThanOrEqual(NEAR_TIES_FOR_SUPPORT_START);
+    expect(nearTieCount(model, lp)).toBeGreaterThanOrEqual(NEAR_TIES_FOR_SUPPORT_START);
   });
 
   it("is answered at the optimum plain HiGHS proves", async () => {

@@ -88,17 +88,31 @@ type Solution = Extract<BackendResult, { status: "solution" }>;
 
 /**
  * The MIP over every continuous column and the integer columns the LP uses (a relaxation-induced
- * neighbourhood), with `withNearTies` also those it leaves at a bound with a reduced cost within the
- * tolerance.
+ * neighbourhood), with `withNearTies` also its near-ties (`nearTie`).
  */
 function lpNeighbourhood(model: AllocationModel, lp: Solution, withNearTies: boolean): RestrictedProgram {
-  const p = model.program;
-  const reducedCost = withNearTies ? lp.reducedCosts : undefined;
-  const tolerance = reducedCost ? nearTieTolerance(model) : 0;
-  return restrictColumns(p, (j) => {
-    const c = p.columns[j];
-    return !c.integer || Math.abs(lp.values[j] - c.lower) > 1e-9 || (reducedCost !== undefined && Math.abs(reducedCost[j]) <= tolerance);
-  });
+  const used = usedByLp(model.program, lp);
+  const tie = withNearTies ? nearTie(model, lp) : () => false;
+  return restrictColumns(model.program, (j) => used(j) || tie(j));
+}
+
+/** Columns outside the LP's support (`usedByLp`) that are near-ties of it. */
+export function nearTieCount(model: AllocationModel, lp: Solution): number {
+  const used = usedByLp(model.program, lp);
+  const tie = nearTie(model, lp);
+  return model.program.columns.filter((_, j) => !used(j) && tie(j)).length;
+}
+
+/** Every continuous column, and the integer columns the LP does not leave at their lower bound. */
+function usedByLp(p: IntegerProgram, lp: Solution): (j: number) => boolean {
+  return (j) => !p.columns[j].integer || Math.abs(lp.values[j] - p.columns[j].lower) > 1e-9;
+}
+
+/** Columns whose reduced cost in the LP is within `nearTieTolerance`. */
+function nearTie(model: AllocationModel, lp: Solution): (j: number) => boolean {
+  const reducedCost = lp.reducedCosts;
+  const tolerance = nearTieTolerance(model);
+  return (j) => reducedCost !== undefined && Math.abs(reducedCost[j]) <= tolerance;
 }
 
 /** The reduced cost up to which a column the LP leaves at a bound is a near-tie (`lpNeighbourhood`). */
@@ -368,7 +382,6 @@ async function searchNeighbourhood(
 ): Promise<BackendResult> {
   const began = Date.now();
   const neighbourhood = lpNeighbourhood(model, lp, true);
-  const support = lpNeighbourhood(model, lp, false);
   const search = (r: RestrictedProgram, more: Partial<RunOptions>) =>
     runBackend("highs", r.program, {
       ...stageOptions(state, options, r, false, false),
@@ -380,7 +393,8 @@ async function searchNeighbourhood(
       ...more,
     });
   let start: FoundPlan | undefined;
-  if (neighbourhood.program.columns.length - support.program.columns.length >= NEAR_TIES_FOR_SUPPORT_START) {
+  if (nearTieCount(model, lp) >= NEAR_TIES_FOR_SUPPORT_START) {
+    const support = lpNeighbourhood(model, lp, false);
     const first = await search(support, {});
     if (first.status === "solution") {
       start = state.plan(support.expand(first.values));
@@ -398,7 +412,7 @@ async function searchNeighbourhood(
   }
   const local = await searched;
   const plan = local.status === "solution" ? state.plan(neighbourhood.expand(local.values)) : (start ?? early ?? roundedPlan(model, lp, state));
-  if (plan) state.offer(plan, local.status === "solution" || plan === start);
+  if (plan) state.offer(plan, local.status === "solution");
   return local;
 }
 
