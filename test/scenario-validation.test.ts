@@ -120,8 +120,90 @@ describe("bad scenarios are rejected with the exact path", () => {
     expect(v.issues.map((i) => dottedPath(i.path))).toEqual(["units.0.tower", "employees.1.agency", "pinned.0.wave"]);
   });
 
+  it("lists problems of shape and of reference in one answer", () => {
+    const input = edited((s) => {
+      s.units[1].bedrooms = 1.5;
+      s.employees[1].agency = "KEMENKEU2";
+      s.pinned[0].wave = "W9";
+    });
+    expect(problems(input)).toEqual(["units[1].bedrooms: must be a whole number", 'employees[1].agency: unknown agency "KEMENKEU2"', 'pinned[0].wave: unknown wave "W9"']);
+  });
+
+  it.each<[string, (s: Loose) => void, string]>([
+    ["a tower id that is not a string", (s) => (s.towers[0].id = 5), "towers[0].id: must be a non-empty string"],
+    ["an agency that is not an object", (s) => (s.agencies[1] = null), "agencies[1]: Invalid input: expected object, received null"],
+    ["units that are not a list", (s) => (s.units = {}), "units: Invalid input: expected array, received object"],
+    ["zones with an entry without id", (s) => delete s.zones[1].id, "zones[1].id: must be a non-empty string"],
+  ])("calls no name unknown in a list with an invalid item: %s", (_, edit, message) => {
+    // Every list is referred to somewhere in validInput(); here a reference that is not in the list
+    // sits beside the invalid item, yet the user may have meant the invalid item.
+    const input = edited((s) => {
+      edit(s);
+      s.employees[2].agency = "POLRI";
+      s.towers[1].zone = "WP-9";
+      s.pinned[0].unit = "ASN-01-9999";
+    });
+    const reported = problems(input);
+    expect(reported[0]).toBe(message);
+    expect(reported.join("\n")).not.toMatch(new RegExp(`unknown ${{ towers: "tower", agencies: "agency", units: "unit", zones: "zone" }[message.split(/[[:]/)[0]]}`));
+  });
+
+  it("still reports duplicate ids among the valid items of a list with an invalid one", () => {
+    const input = edited((s) => {
+      s.employees.push({ ...s.employees[0] }, { ...s.employees[1], id: "" });
+    });
+    expect(problems(input)).toEqual(["employees[4].id: must be a non-empty string", 'employees[3].id: duplicate id "e0" (first at employees[0])']);
+  });
+
+  it.each<[string, (s: Loose) => void, string]>([
+    ["an invalid requiredBy", (s) => (s.employees[0].requiredBy = "2024-02-30"), "employees[0].requiredBy: must be a real date YYYY-MM-DD"],
+    ["an invalid availableFrom", (s) => (s.employees[0].availableFrom = "2025-02-30"), "employees[0].availableFrom: must be a real date YYYY-MM-DD"],
+    ["an invalid unit ready date", (s) => (s.units[1].readyDate = "soon"), "units[1].readyDate: must be a real date YYYY-MM-DD"],
+    ["an invalid tower ready date", (s) => (s.towers[0].readyDate = 2024), "towers[0].readyDate: must be a date YYYY-MM-DD"],
+    ["a pinned employee that is not a string", (s) => s.pinned.push({ employee: ["e1"], unit: "POL-01-0101", wave: "W2" }), "pinned[1].employee: must be a non-empty string"],
+    ["an invalid travel time to an unlisted zone", (s) => (s.zones[0].travelMinutes = { "WP-9": -1 }), "zones[0].travelMinutes.WP-9: must be at least 0"],
+  ])("reads no reference from a value with a shape problem: %s", (_, edit, message) => {
+    expect(problems(edited(edit))).toEqual([message]);
+  });
+
+  it("reports the same reference problems whatever unrelated shape problems sit beside them", () => {
+    const referenceBreaks: ((s: Loose) => void)[] = [
+      (s) => (s.employees[1].agency = "KEMENKEU2"),
+      (s) => (s.units[1].tower = "POL-09"),
+      (s) => (s.schools[0].zone = "WP-9"),
+      (s) => (s.zones[0].travelMinutes = { "WP-9": 3 }),
+      (s) => (s.pinned[0].wave = "W3"),
+      (s) => s.pinned.push({ employee: "e1", unit: "POL-01-0101", wave: "W2" }),
+      (s) => (s.employees[0].requiredBy = "2024-06-30"),
+      (s) => delete s.units[1].readyDate,
+      (s) => s.waves.push({ ...s.waves[0] }),
+    ];
+    const shapeBreaks: ((s: Loose) => void)[] = [
+      (s) => (s.units[0].bedrooms = 2.5),
+      (s) => (s.schools[0].seats = -1),
+      (s) => (s.employees[2].gender = "X"),
+      (s) => (s.employees[0].children = ["TK"]),
+      (s) => (s.agencies[0].priority = 0),
+      (s) => (s.waves[0].maxPersons = "300"),
+      (s) => (s.policy = { familyBonus: "high" }),
+      (s) => (s.units[1].maxOccupants = 0),
+    ];
+    const indices = (n: number) => fc.uniqueArray(fc.nat(n - 1), { minLength: 1, maxLength: n });
+    fc.assert(
+      fc.property(indices(referenceBreaks.length), indices(shapeBreaks.length), (refs, shapes) => {
+        const onlyReferences = problems(edited((s) => refs.forEach((r) => referenceBreaks[r](s))));
+        const both = problems(edited((s) => [...refs.map((r) => referenceBreaks[r]), ...shapes.map((b) => shapeBreaks[b])].forEach((edit) => edit(s))));
+        expect(onlyReferences.length).toBeGreaterThan(0);
+        expect(both.slice(-onlyReferences.length)).toEqual(onlyReferences);
+        expect(both.length).toBeGreaterThan(onlyReferences.length);
+      }),
+      { numRuns: 200, seed: 11 },
+    );
+  });
+
   it("never throws, whatever JSON replaces any part of a valid scenario", () => {
-    const paths = [["id"], ["employees"], ["employees", 0], ["employees", 0, "children"], ["units", 1], ["towers", 0, "reservedFor"], ["zones", 0, "travelMinutes"], ["pinned", 0], ["policy"], ["schools", 0, "seats"]];
+    const paths = [["id"], ["employees"], ["employees", 0], ["employees", 0, "children"], ["units", 1], ["towers", 0, "reservedFor"], ["zones", 0, "travelMinutes"], ["pinned", 0], ["policy"], ["schools", 0, "seats"],
+      ["zones"], ["pinned"], ["towers", 0], ["agencies", 0, "id"], ["units", 0, "readyDate"], ["employees", 0, "requiredBy"]];
     fc.assert(
       fc.property(fc.constantFrom(...paths), fc.jsonValue(), (path, value) => {
         const s: Loose = validInput();

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { referenceIssues } from "./references.js";
 import { MinutesSchema, ScenarioShapeSchema, type Scenario } from "./scenario.js";
 
 export type JsonPath = (string | number)[];
@@ -48,9 +49,12 @@ export function validateScenario(input: unknown): Validation<Scenario> {
   }
   const parsed = ScenarioShapeSchema.safeParse(input);
   const protoTravel = protoTravelTimes(input);
-  if (!parsed.success) return { ok: false, issues: [...fromZodIssues(parsed.error.issues), ...protoTravel.issues] };
+  if (!parsed.success) {
+    const shapeIssues = [...fromZodIssues(parsed.error.issues), ...protoTravel.issues];
+    return { ok: false, issues: [...shapeIssues, ...referenceIssues(input, shapeIssues)] };
+  }
   restoreProtoTravel(parsed.data, protoTravel.minutesByZone);
-  const issues = [...protoTravel.issues, ...crossReferenceIssues(parsed.data)];
+  const issues = [...protoTravel.issues, ...referenceIssues(parsed.data)];
   return issues.length ? { ok: false, issues } : { ok: true, value: parsed.data };
 }
 
@@ -85,62 +89,4 @@ export function parseScenario(input: unknown): Scenario {
   const v = validateScenario(input);
   if (!v.ok) throw new Error(`invalid scenario:\n${v.issues.map(formatIssue).join("\n")}`);
   return v.value;
-}
-
-function crossReferenceIssues(s: Scenario): InputIssue[] {
-  const issues: InputIssue[] = [];
-  const add = (path: JsonPath, message: string) => issues.push({ path, message });
-
-  const idsOf = (list: { id: string }[], key: string) => {
-    const seen = new Map<string, number>();
-    list.forEach((item, i) => {
-      const first = seen.get(item.id);
-      if (first !== undefined) add([key, i, "id"], `duplicate id "${item.id}" (first at ${key}[${first}])`);
-      else seen.set(item.id, i);
-    });
-    return seen;
-  };
-  const agencies = idsOf(s.agencies, "agencies");
-  const towers = idsOf(s.towers, "towers");
-  const units = idsOf(s.units, "units");
-  const waves = idsOf(s.waves, "waves");
-  const employees = idsOf(s.employees, "employees");
-  idsOf(s.schools, "schools");
-  const zones = s.zones ? idsOf(s.zones, "zones") : undefined;
-
-  const zoneRef = (path: JsonPath, zone: string) => {
-    if (zones && !zones.has(zone)) add(path, `unknown zone "${zone}" (zones lists every zone when given)`);
-  };
-  s.zones?.forEach((z, i) => {
-    for (const other of Object.keys(z.travelMinutes ?? {})) zoneRef(["zones", i, "travelMinutes", other], other);
-  });
-  s.agencies.forEach((a, i) => a.officeZone !== undefined && zoneRef(["agencies", i, "officeZone"], a.officeZone));
-  s.towers.forEach((t, i) => zoneRef(["towers", i, "zone"], t.zone));
-  s.schools.forEach((sc, i) => zoneRef(["schools", i, "zone"], sc.zone));
-
-  s.units.forEach((u, i) => {
-    const t = towers.get(u.tower);
-    if (t === undefined) add(["units", i, "tower"], `unknown tower "${u.tower}"`);
-    else if (u.readyDate === undefined && s.towers[t].readyDate === undefined) {
-      add(["units", i, "readyDate"], `no ready date: neither the unit nor its tower "${u.tower}" has one`);
-    }
-  });
-
-  s.employees.forEach((e, i) => {
-    if (!agencies.has(e.agency)) add(["employees", i, "agency"], `unknown agency "${e.agency}"`);
-    if (e.requiredBy !== undefined && e.requiredBy < e.availableFrom) {
-      add(["employees", i, "requiredBy"], `${e.requiredBy} is before availableFrom ${e.availableFrom}`);
-    }
-  });
-
-  const pinnedAt = new Map<string, number>();
-  s.pinned.forEach((p, i) => {
-    if (!employees.has(p.employee)) add(["pinned", i, "employee"], `unknown employee "${p.employee}"`);
-    if (!units.has(p.unit)) add(["pinned", i, "unit"], `unknown unit "${p.unit}"`);
-    if (!waves.has(p.wave)) add(["pinned", i, "wave"], `unknown wave "${p.wave}"`);
-    const first = pinnedAt.get(p.employee);
-    if (first !== undefined) add(["pinned", i, "employee"], `employee "${p.employee}" is already pinned at pinned[${first}]`);
-    else pinnedAt.set(p.employee, i);
-  });
-  return issues;
 }
