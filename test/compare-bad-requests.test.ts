@@ -25,10 +25,12 @@ describe("comparison requests the service refuses", () => {
     expect(await rejected({ scenarioId: "nobody", variants: [{}] })).toEqual([{ path: "scenarioId", message: 'no scenario "nobody"' }]);
   });
 
-  it("names the bad paths of an inline scenario and of the variants list", async () => {
+  it("names the bad paths of an inline scenario and of the variants list, all in one answer", async () => {
     const broken = { ...twoTowersInput, employees: [{ ...twoTowersInput.employees[0], agency: "NOPE" }] };
-    expect(await rejected({ scenario: broken, variants: [{ solver: "cplex" }] })).toEqual([
+    expect(await rejected({ scenario: { ...broken, units: [{ ...twoTowersInput.units[0], bedrooms: 0 }] }, variants: [{ solver: "cplex" }] })).toEqual([
       { path: "variants.0.solver", message: "must be one of auto, highs, jslp" },
+      { path: "scenario.units.0.bedrooms", message: "must be at least 1" },
+      { path: "scenario.employees.0.agency", message: 'unknown agency "NOPE"' },
     ]);
     expect(await rejected({ scenario: broken, variants: [{}] })).toEqual([{ path: "scenario.employees.0.agency", message: 'unknown agency "NOPE"' }]);
     expect(await rejected({ scenario: twoTowersInput, variants: [] })).toEqual([{ path: "variants", message: "must list at least one variant" }]);

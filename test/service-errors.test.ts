@@ -57,14 +57,10 @@ describe("every error is a problem+json answer with its status and a message tha
         { path: "solver", message: "must be one of auto, highs, jslp" },
         { path: "model", message: expect.stringMatching(/^unknown model "no-such-model"; models are .*default/) },
         { path: "extra", message: "unknown field" },
+        { path: "scenario.employees.17.agency", message: 'unknown agency "NOPE"' },
       ]),
     );
-    // Cross-references are checked once the shape is right.
-    const refs = await problem(await post(JSON.stringify({ scenario: { ...bad, units: scenario.units }, timeLimitSeconds: 601 })), 400);
-    expect(refs.errors).toEqual([
-      { path: "timeLimitSeconds", message: "must be at most 600" },
-      { path: "scenario.employees.17.agency", message: 'unknown agency "NOPE"' },
-    ]);
+    expect(body.errors).toHaveLength(6);
   });
 
   it("400 for a body that is not a job request, naming the place", async () => {

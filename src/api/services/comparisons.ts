@@ -1,5 +1,5 @@
 import type { FlowProducer } from "bullmq";
-import { ScenarioIndex, fromZodIssues, validateScenario, type InputIssue, type Plan, type Scenario } from "../../domain/index.js";
+import { ScenarioIndex, fromZodIssues, type InputIssue, type Plan, type Scenario } from "../../domain/index.js";
 import { comparisonRow, type ComparisonRow, type VariantColumn } from "../../plan/compare.js";
 import { diffPlans, type PlanDiff } from "../../plan/diff.js";
 import { nameVariants } from "../../plan/variants.js";
@@ -9,7 +9,7 @@ import { isTerminal } from "../../store/jobs-record.js";
 import type { ScenarioStore } from "../../store/scenarios.js";
 import { conflict, invalidInput, notFound, Problem } from "../problem.js";
 import { ComparisonRequestSchema } from "../schemas-planning.js";
-import type { JobsService } from "./jobs.js";
+import { inlineScenario, type JobsService } from "./jobs.js";
 
 export type ComparisonStatus = "queued" | "running" | "completed";
 
@@ -36,7 +36,13 @@ export class ComparisonsService {
 
   async submit(body: unknown): Promise<ComparisonRecord> {
     const parsed = ComparisonRequestSchema.safeParse(body ?? {});
-    if (!parsed.success) throw invalidInput(fromZodIssues(parsed.error.issues));
+    if (!parsed.success) {
+      const issues = fromZodIssues(parsed.error.issues);
+      // Inline scenarios are checked whatever else is wrong, so that one answer lists every problem.
+      const scenario = typeof body === "object" && body !== null ? (body as { scenario?: unknown }).scenario : undefined;
+      if (scenario !== undefined) inlineScenario(scenario, issues);
+      throw invalidInput(issues);
+    }
     const { scenario, scenarioId, version, variants } = parsed.data;
     const named = nameVariants(variants, this.deps.config.queue.maxTimeLimitSeconds);
     const issues = named.issues.map((i) => ({ ...i, path: ["variants", ...i.path] }));
@@ -136,11 +142,8 @@ export async function resolveScenario(
   if (scenario !== undefined && scenarioId !== undefined) issues.push({ path: [], message: "give scenario or scenarioId, not both" });
   else if (scenario === undefined && scenarioId === undefined) issues.push({ path: ["scenarioId"], message: "required (or scenario)" });
   else if (version !== undefined && scenarioId === undefined) issues.push({ path: ["version"], message: "only goes with scenarioId" });
-  else if (scenarioId === undefined) {
-    const v = validateScenario(scenario);
-    if (v.ok) return { scenario: v.value };
-    issues.push(...v.issues.map((i) => ({ ...i, path: ["scenario", ...i.path] })));
-  } else {
+  else if (scenarioId === undefined) return inlineScenario(scenario, issues);
+  else {
     const stored = await store.get(scenarioId, version);
     if (stored) return { scenario: stored.scenario, version: stored.version };
     issues.push(version === undefined ? { path: ["scenarioId"], message: `no scenario "${scenarioId}"` } : { path: ["version"], message: `scenario "${scenarioId}" has no version ${version}` });

@@ -165,7 +165,8 @@ export class JobsService {
       issues.push({ path: ["model"], message: `unknown model "${rest.model}"; models are ${presetNames().join(", ")}` });
     }
     const maxTime = this.deps.config.queue.maxTimeLimitSeconds;
-    if (o.timeLimitSeconds !== undefined && o.timeLimitSeconds > maxTime) issues.push({ path: ["timeLimitSeconds"], message: `must be at most ${maxTime}` });
+    // Read from the request itself, so that it is checked whatever else is wrong with the options.
+    if (typeof rest.timeLimitSeconds === "number" && rest.timeLimitSeconds > maxTime) issues.push({ path: ["timeLimitSeconds"], message: `must be at most ${maxTime}` });
     if (scenario !== undefined && "scenarioId" in rest) issues.push({ path: [], message: "give scenario or scenarioId, not both" });
     if (scenario === undefined && !("scenarioId" in rest)) issues.push({ path: ["scenario"], message: "required (or scenarioId)" });
     if ("version" in rest && !("scenarioId" in rest)) issues.push({ path: ["version"], message: "only goes with scenarioId" });
@@ -218,7 +219,7 @@ export class JobsService {
 }
 
 /** An inline scenario, validated; its problems are reported under `scenario`. */
-function inlineScenario(input: unknown, issues: InputIssue[]): { scenario: Scenario } | undefined {
+export function inlineScenario(input: unknown, issues: InputIssue[]): { scenario: Scenario } | undefined {
   const v = validateScenario(input);
   if (v.ok) return { scenario: v.value };
   issues.push(...v.issues.map((i) => ({ ...i, path: ["scenario", ...i.path] })));
