@@ -141,7 +141,8 @@ export async function solveScenario(scenario: Scenario, options: SolveOptions = 
     status: statusFromGap(objective, bound),
     objective,
     bound,
-    solver: report(backend),
+    // Filled in once the check has been timed too.
+    solver: { name: backend, timeMs: 0 },
     placements,
     unplaced,
     policy: policyToInput(policy),
