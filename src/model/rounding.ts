@@ -95,7 +95,12 @@ function roundDown(model: AllocationModel, lp: ArrayLike<number>, { rowsOf, uppe
       .map((pc) => ({ pc, gain: marginal(pc.cls, p.columns[pc.column].cost) }))
       .filter((c) => c.gain > 0)
       .sort((a, b) => b.gain - a.gain || a.pc.column - b.pc.column);
-    for (const { pc } of order) if (tryAdd(pc)) improved = true;
+    // A class short of its mustMove members takes as many as it lacks, and no more, before the others.
+    const short = (k: number) => placedInClass[k] < model.classes[k].mustMove.length;
+    for (const { pc, gain } of order) {
+      if (gain !== Infinity) improved = tryAdd(pc) || improved;
+      else while (short(pc.cls) && tryAdd(pc)) improved = true;
+    }
   }
   setLevelColumns(model, values, placedInClass);
   for (const sum of sumColumns(model)) values[sum.column] = sumOfPlacements(sum, values);
