@@ -111,6 +111,7 @@ async function runJob(job: Job): Promise<ClassResult | ReferenceResult> {
       phasesMs: plan.solver.phasesMs ?? {},
       timeMs: plan.solver.timeMs,
       warmMs,
+      note: plan.solver.note,
     };
   } catch (err) {
     if (!(err instanceof NoPlanError) && !(err instanceof PlanCheckError)) throw err;

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -44,11 +44,32 @@ describe("ikn-alloc solve", () => {
     expect(existsSync(`${lp}.classes.json`)).toBe(true);
   });
 
-  it("exits 1 with one line, no stack trace, when the time limit ends the solve before any plan", () => {
-    const out = join(dir, "none.plan.json");
+  it("answers a greedy plan, named and noted as such, when the time limit ends the solve before the solver has one", () => {
+    const out = join(dir, "greedy.plan.json");
     const run = solve(conformance("c7-medium.json"), "--time-limit", "0.001", "--out", out, "--quiet");
+    expect(run.code, run.stderr).toBe(0);
+    const plan = JSON.parse(readFileSync(out, "utf8")) as Plan;
+    const optimum = expected["c7-medium.json"].objective!;
+    expect(plan).toMatchObject({ status: "feasible", solver: { name: "greedy", requested: "auto" } });
+    expect(plan.solver.note).toMatch(/^HiGHS stopped \(timeLimit\) without an integer solution: this plan is the pinned placements with a greedy fill/);
+    expect(plan.objective!).toBeLessThan(optimum);
+    expect(plan.bound!).toBeGreaterThanOrEqual(optimum);
+    expect(checkPlan(parseScenario(JSON.parse(readFileSync(conformance("c7-medium.json"), "utf8"))), plan).ok).toBe(true);
+  });
+
+  it("exits 1 with one line, no stack trace, when neither the solver nor a greedy fill has a plan by the time limit", () => {
+    // Two mustMove singles of different genders and one unit for both: the greedy fill places one.
+    const scenario = JSON.parse(readFileSync(conformance("c7-medium.json"), "utf8"));
+    scenario.agencies.push({ id: "X", priority: 3 });
+    scenario.towers.push({ id: "X-1", zone: "RSN-1", readyDate: "2024-07-01", reservedFor: ["X"] });
+    scenario.units.push({ id: "X-1-01", tower: "X-1", bedrooms: 3, maxOccupants: 6 });
+    for (const gender of ["F", "M"]) scenario.employees.push({ id: `X-${gender}`, agency: "X", group: "X", gender, availableFrom: "2024-07-01", mustMove: true });
+    const file = join(dir, "c7-conflict.json");
+    writeFileSync(file, JSON.stringify(scenario));
+    const out = join(dir, "none.plan.json");
+    const run = solve(file, "--time-limit", "0.001", "--out", out, "--quiet");
     expect(run.code).toBe(1);
-    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^no plan: HiGHS stopped \(timeLimit\) without an integer solution$/)]);
+    expect(run.stderr.trim().split("\n")).toEqual(["no plan: HiGHS stopped (timeLimit) without an integer solution; a greedy fill found none either"]);
     expect(existsSync(out)).toBe(false);
   });
 

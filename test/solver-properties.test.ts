@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scenarioPolicy, validateScenario, type Plan, type Scenario } from "../src/domain/index.js";
+import { ScenarioIndex, scenarioPolicy, validateScenario, type Plan, type Scenario } from "../src/domain/index.js";
 import { buildModel } from "../src/model/build.js";
 import { disaggregate } from "../src/model/disaggregate.js";
 import { maxViolation, objectiveOf, relaxation } from "../src/model/program.js";
 import { roundedSolution } from "../src/model/rounding.js";
 import { explainUnplaceable } from "../src/pipeline/explain.js";
+import { greedySolution, objectiveCeiling } from "../src/pipeline/fallback.js";
 import { NoPlanError, pinViolations, solveScenario } from "../src/pipeline/solve.js";
 import { checkPlan } from "../src/plan/check.js";
 import { provenBound } from "../src/solvers/bound.js";
@@ -161,6 +162,32 @@ describe(`${SCENARIOS} random scenarios: class model (both backends, this thread
       expect(objectiveOf(model.program, start), repro(seed)).toBeLessThanOrEqual(ref.objective! + objectiveTolerance(ref.objective!));
     }
     expect(rounded).toBeGreaterThan(0);
+  });
+
+  it("without a solver: the greedy plan is valid and no better than the optimum, the ceiling no lower", async () => {
+    let greedy = 0;
+    for (const seed of seeds) {
+      const s = randomScenario(seed);
+      const ref = await reference(seed);
+      if (pinsBreakRules(s)) continue;
+      const policy = scenarioPolicy(s);
+      const model = buildModel(s, { policy });
+      const values = explainUnplaceable(model) ? undefined : greedySolution(model);
+      if (ref.status === "infeasible") {
+        expect(values, repro(seed)).toBeUndefined();
+        continue;
+      }
+      expect(objectiveCeiling(s, policy), repro(seed)).toBeGreaterThanOrEqual(ref.objective! - objectiveTolerance(ref.objective!));
+      if (!values) continue;
+      greedy++;
+      const { placements, unplaced } = disaggregate(s, model, values);
+      const objective = new ScenarioIndex(s).placementsValue(placements, policy);
+      const plan: Plan = { scenarioId: s.id, status: "feasible", objective, bound: objective, solver: { name: "greedy", timeMs: 0 }, placements, unplaced };
+      const check = checkPlan(s, plan, policy);
+      expect(check.violations.map((v) => v.message), repro(seed)).toEqual([]);
+      expect(check.objective, repro(seed)).toBeLessThanOrEqual(ref.objective! + objectiveTolerance(ref.objective!));
+    }
+    expect(greedy).toBeGreaterThan(SCENARIOS / 2);
   });
 
   afterAll(() => {

@@ -94,4 +94,9 @@ export class ScenarioIndex {
       policy.commutePerMinute * this.travelMinutes(this.unitZone(u), this.officeZone(e))
     );
   }
+
+  /** The sum of MODEL.md's values over placements by id (a plan's objective, or the pins' share of it). */
+  placementsValue(placements: readonly { employee: string; unit: string; wave: string }[], policy: Policy): number {
+    return placements.reduce((z, p) => z + this.placementValue(this.employee.get(p.employee)!, this.unit.get(p.unit)!, this.wave.get(p.wave)!, policy), 0);
+  }
 }

@@ -131,10 +131,7 @@ export function buildModel(scenario: Scenario, options: ModelOptions): Allocatio
   const allUnits = () => (everyUnit ??= pins.length ? unitClasses(index, [], policy.sharing) : units);
   const seatsLeft = seatsLeftAfterPins(index, pins);
   const b = new ProgramBuilder();
-  b.program.offset = pins.reduce(
-    (z, p) => z + index.placementValue(index.employee.get(p.employee)!, index.unit.get(p.unit)!, index.wave.get(p.wave)!, policy),
-    0,
-  );
+  b.program.offset = index.placementsValue(pins, policy);
 
   const placements: PlacementColumn[] = [];
   const unplaceable: AllocationModel["unplaceable"] = [];

@@ -9,7 +9,7 @@ import {
   type Scenario,
   type SolverReport,
 } from "../domain/index.js";
-import { buildModel } from "../model/build.js";
+import { buildModel, type AllocationModel } from "../model/build.js";
 import { disaggregate } from "../model/disaggregate.js";
 import { programSize, type ProgramSize } from "../model/program.js";
 import { checkPlan, type Violation } from "../plan/check.js";
@@ -17,6 +17,7 @@ import { objectiveKind, provenBound, relativeGap, statusFromGap } from "../solve
 import { prepareBackend, runBackend } from "../solvers/run.js";
 import type { Backend } from "../solvers/types.js";
 import { explainConflict, explainUnplaceable } from "./explain.js";
+import { greedySolution, objectiveCeiling } from "./fallback.js";
 import { solveWithWarmStart } from "./warm-start.js";
 import type { Phase, Progress, SolveOptions } from "./types.js";
 
@@ -129,12 +130,14 @@ export async function solveScenario(scenario: Scenario, options: SolveOptions = 
     const explanation = await explainConflict(scenario, policy, { signal: options.signal, deadline });
     return infeasiblePlan(scenario, policy, explanation, report(backend, { model: size }));
   }
-  if (result.status === "stopped") throw new NoPlanError(`no plan: ${result.reason}`);
+  if (result.status === "stopped" && options.signal?.aborted) throw new NoPlanError(`no plan: ${result.reason}`);
+  const answer = result.status === "solution" ? { ...result, by: backend } : greedyAnswer(scenario, policy, model, result.reason);
 
   clock.enter("disaggregating", 90);
-  const { placements, unplaced } = disaggregate(scenario, model, result.values);
-  const objective = placementsValue(scenario, placements, policy);
-  const bound = Math.max(provenBound(result.bound, objectiveKind(model.program)), objective);
+  const { placements, unplaced } = disaggregate(scenario, model, answer.values);
+  // The objective recomputed from the placements themselves (the solver's own figure is not trusted).
+  const objective = new ScenarioIndex(scenario).placementsValue(placements, policy);
+  const bound = Math.max(provenBound(answer.bound, objectiveKind(model.program)), objective);
   clock.enter("checking", 95);
   const plan: Plan = {
     scenarioId: scenario.id,
@@ -142,15 +145,26 @@ export async function solveScenario(scenario: Scenario, options: SolveOptions = 
     objective,
     bound,
     // Filled in once the check has been timed too.
-    solver: { name: backend, timeMs: 0 },
+    solver: { name: answer.by, timeMs: 0 },
     placements,
     unplaced,
     policy: policyToInput(policy),
   };
   const check = checkPlan(scenario, plan, policy);
   if (!check.ok) throw new PlanCheckError(check.violations);
-  plan.solver = report(backend, { gap: relativeGap(objective, bound), model: size });
+  plan.solver = report(answer.by, { gap: relativeGap(objective, bound), model: size, ...("note" in answer ? { note: answer.note } : {}) });
   return plan;
+}
+
+/**
+ * For a solver that stopped before it had any plan: the greedy plan (`greedySolution`) with a bound
+ * that holds without a solver (`objectiveCeiling`), named as such; where it finds none, no plan.
+ */
+function greedyAnswer(scenario: Scenario, policy: Policy, model: AllocationModel, reason: string) {
+  const values = greedySolution(model);
+  if (!values) throw new NoPlanError(`no plan: ${reason}; a greedy fill found none either`);
+  const note = `${reason}: this plan is the pinned placements with a greedy fill, its bound found without a solver`;
+  return { values, bound: objectiveCeiling(scenario, policy), by: "greedy", note };
 }
 
 /**
@@ -170,15 +184,6 @@ function bestSoFar() {
 function solvingPercent(p: { incumbent?: number; bound?: number }): number {
   if (p.incumbent === undefined || p.bound === undefined) return 10;
   return 10 + Math.round(80 * Math.max(0, 1 - Math.min(1, relativeGap(p.incumbent, p.bound) * 100)));
-}
-
-/** The objective recomputed from the placements themselves (the solver's own figure is not trusted). */
-function placementsValue(scenario: Scenario, placements: Plan["placements"], policy: Policy): number {
-  const index = new ScenarioIndex(scenario);
-  return placements.reduce(
-    (z, p) => z + index.placementValue(index.employee.get(p.employee)!, index.unit.get(p.unit)!, index.wave.get(p.wave)!, policy),
-    0,
-  );
 }
 
 /** Violations of constraints 2–7 by the pinned placements alone (MODEL.md: the answer is then infeasible). */

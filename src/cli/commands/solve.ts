@@ -14,14 +14,15 @@ Options:
   --solver NAME       auto (default: by model size), highs or jslp
   --model PRESET      a policy preset of models/ applied over the scenario's policy
   --time-limit S      wall-clock limit in seconds; the best checked plan so far is answered as feasible
+                      (before the solver's first plan, a greedy one, solver "greedy")
   --gap G             relative gap at which to stop (default 1e-6: proven optimal)
   --seed N            solver seed (default 0); same scenario, options and seed give the same plan
   --export-lp FILE    also write the integer program as CPLEX LP text (and FILE.classes.json, the
                       meaning of each variable: see docs/formulation.md)
   --quiet             no progress line on stderr
 
-Exit codes: 0 a plan was written (optimal, feasible or infeasible), 1 no plan (time limit without
-any plan, solver fault), 2 bad input.`;
+Exit codes: 0 a plan was written (optimal, feasible or infeasible), 1 no plan (neither the solver
+nor a greedy fill had one by the time limit, solver fault), 2 bad input.`;
 
 /**
  * Reports progress on stderr once the solve has run for a second: one line rewritten in place on a
