@@ -15,12 +15,18 @@ const EPS = 1e-7;
  * singles who must move first (a unit opened for others may leave none for them). Not first in
  * every case: at full scale under `strict-priority` that order rounds 30,000 points lower.
  */
-export function roundedSolution(model: AllocationModel, lp: ArrayLike<number>): number[] | undefined {
+export function roundedSolution(model: AllocationModel, lp: ArrayLike<number>, rank: Rank = "value"): number[] | undefined {
   const rows = rowsOverPlacements(model);
-  return roundDown(model, lp, rows, false) ?? roundDown(model, lp, rows, true);
+  return roundDown(model, lp, rows, rank, false) ?? roundDown(model, lp, rows, rank, true);
 }
 
-function roundDown(model: AllocationModel, lp: ArrayLike<number>, { rowsOf, upper }: PlacementRows, mustMoveFirst: boolean): number[] | undefined {
+/**
+ * The order in which placements are added: by marginal value, or by marginal value per person
+ * (the wave's persons are what families and singles compete for when few units are taken).
+ */
+export type Rank = "value" | "valuePerPerson";
+
+function roundDown(model: AllocationModel, lp: ArrayLike<number>, { rowsOf, upper }: PlacementRows, rank: Rank, mustMoveFirst: boolean): number[] | undefined {
   const p = model.program;
   const values = p.columns.map((c, j) => (c.integer ? Math.floor(lp[j] + EPS) : 0));
   const isCount = p.rows.map((r) => r.name.startsWith("count_"));
@@ -91,10 +97,12 @@ function roundDown(model: AllocationModel, lp: ArrayLike<number>, { rowsOf, uppe
   };
   for (let improved = true; improved; ) {
     improved = false;
+    const perPerson = rank === "valuePerPerson";
     const order = model.placements
       .map((pc) => ({ pc, gain: marginal(pc.cls, p.columns[pc.column].cost) }))
       .filter((c) => c.gain > 0)
-      .sort((a, b) => b.gain - a.gain || a.pc.column - b.pc.column);
+      .map((c) => ({ ...c, key: perPerson ? c.gain / model.classes[c.pc.cls].persons : c.gain }))
+      .sort((a, b) => b.key - a.key || a.pc.column - b.pc.column);
     // A class short of its mustMove members takes as many as it lacks, and no more, before the others.
     const short = (k: number) => placedInClass[k] < model.classes[k].mustMove.length;
     for (const { pc, gain } of order) {

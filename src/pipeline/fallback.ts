@@ -1,16 +1,22 @@
 import { ScenarioIndex, daysBetween, inWindow, isFamily, type Employee, type Policy, type Scenario, type Unit } from "../domain/index.js";
 import type { AllocationModel } from "../model/build.js";
-import { roundedSolution } from "../model/rounding.js";
+import { objectiveOf } from "../model/program.js";
+import { roundedSolution, type Rank } from "../model/rounding.js";
 
 /**
  * A plan for a solve whose solver stopped before it had one (a time limit shorter than the LP
  * relaxation, a javascript-lp-solver that outlasts its limit): the pinned placements and a greedy
- * fill by value (`roundedSolution` from nothing), if that reaches a plan. Far from optimal, yet
- * valid, and answered with a bound that holds (`objectiveCeiling`).
+ * fill (`roundedSolution` from nothing) by value and by value per person, the better of the two,
+ * if either reaches a plan. Far from optimal, yet valid, and answered with a bound that holds
+ * (`objectiveCeiling`).
  */
 export function greedySolution(model: AllocationModel): number[] | undefined {
-  return roundedSolution(model, new Float64Array(model.program.columns.length));
+  const nothing = new Float64Array(model.program.columns.length);
+  const plans = RANKS.map((rank) => roundedSolution(model, nothing, rank)).filter((v) => v !== undefined);
+  return plans.reduce<number[] | undefined>((best, v) => (best && objectiveOf(model.program, best) >= objectiveOf(model.program, v) ? best : v), undefined);
 }
+
+const RANKS: Rank[] = ["value", "valuePerPerson"];
 
 /**
  * An upper bound on the objective of every plan, found without a solver: the pinned placements'
