@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { Policy, Scenario } from "../domain/index.js";
 import { NO_PLACEMENT_REASONS, buildModel, isSumRow, type AllocationModel } from "../model/build.js";
 import { restrictColumns, type IntegerProgram, type Row } from "../model/program.js";
@@ -50,10 +51,7 @@ export async function explainConflict(scenario: Scenario, policy: Policy, option
   if ((await classQuestions.ask(requireOnly(required))) === "feasible") {
     return "no plan satisfies the hard constraints together with the pinned placements";
   }
-  for (const k of [...required]) {
-    required.delete(k);
-    if ((await classQuestions.ask(requireOnly(required))) !== "infeasible") required.add(k);
-  }
+  await leaveOutUnneeded(required, (classes) => classQuestions.ask(requireOnly(classes)));
   const core = requireOnly(required);
   const capacities = core.rows.flatMap((row, i) => (row.name.startsWith("count_") || isSumRow(row) ? [] : [i]));
   const rowQuestions = new Questions(options);
@@ -70,17 +68,58 @@ export async function explainConflict(scenario: Scenario, policy: Policy, option
   return `mustMove employees ${mustMoveNames(model, required).join(", ")} cannot all be placed (${why}).${cut}`;
 }
 
-/** Feasibility questions to HiGHS (of programs with a zero objective), remembering whether any was left undecided. */
+/**
+ * The deletion filter over the mustMove classes: each class is left out of `required` where the
+ * others are proven infeasible without it. Two classes are asked about at once (`QUESTIONS_AT_ONCE`):
+ * the answer about the second holds where the first stays in, and so does "feasible" where the first
+ * was left out (fewer employees to place), so only its other answers are asked again. The set is the
+ * one a filter asking about one class at a time finds.
+ */
+export async function leaveOutUnneeded(required: Set<number>, ask: (classes: Set<number>) => Promise<Feasibility>): Promise<void> {
+  const order = [...required];
+  const without = (k: number) => new Set([...required].filter((j) => j !== k));
+  for (let i = 0; i < order.length; ) {
+    const [first, second] = [order[i], order[i + 1]];
+    const [answer, next] = await Promise.all([ask(without(first)), second === undefined ? undefined : ask(without(second))]);
+    const leftOut = answer === "infeasible";
+    if (leftOut) required.delete(first);
+    if (leftOut && next !== "feasible") {
+      i += 1;
+      continue;
+    }
+    if (next === "infeasible") required.delete(second);
+    i += 2;
+  }
+}
+
+/** Questions asked at once: on the 2-core machine measured, one per core (docs/formulation.md). */
+const QUESTIONS_AT_ONCE = Math.min(2, availableParallelism());
+
+/**
+ * Feasibility questions to HiGHS (of programs with a zero objective), at most `QUESTIONS_AT_ONCE`
+ * at a time, remembering whether any was left undecided.
+ */
 class Questions {
   undecided = false;
   pastDeadline = false;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly options: ExplainOptions) {}
 
   async ask(p: IntegerProgram): Promise<Feasibility> {
-    const answer = await this.answer(p);
-    this.undecided ||= answer === "undecided";
-    return answer;
+    if (this.running < QUESTIONS_AT_ONCE) this.running++;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      const answer = await this.answer(p);
+      this.undecided ||= answer === "undecided";
+      return answer;
+    } finally {
+      // The slot passes to the next question waiting, if any.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
   }
 
   private async answer(p: IntegerProgram): Promise<Feasibility> {
@@ -123,8 +162,8 @@ function requirer(model: AllocationModel): (required: Set<number>) => IntegerPro
 /**
  * The rows among `candidates` without any one of which `p` is proven feasible, in program order.
  * Group tests: if `p` without a whole group is still infeasible, so it is without any one of its rows
- * (fewer rows removed, fewer solutions), and the group is done with; else it is halved. Where few rows
- * bind alone, far fewer questions than one per row.
+ * (fewer rows removed, fewer solutions), and the group is done with; else it is halved, the halves
+ * tested side by side. Where few rows bind alone, far fewer questions than one per row.
  */
 async function rowsBindingAlone(p: IntegerProgram, candidates: number[], questions: Questions): Promise<number[]> {
   const binding: number[] = [];
@@ -137,9 +176,8 @@ async function rowsBindingAlone(p: IntegerProgram, candidates: number[], questio
       return;
     }
     const half = Math.ceil(group.length / 2);
-    await test(group.slice(0, half));
-    await test(group.slice(half));
+    await Promise.all([test(group.slice(0, half)), test(group.slice(half))]);
   };
   if (candidates.length > 0) await test(candidates);
-  return binding;
+  return binding.sort((a, b) => a - b);
 }
