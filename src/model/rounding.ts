@@ -95,9 +95,9 @@ function roundDown(model: AllocationModel, lp: ArrayLike<number>, { rowsOf, uppe
     placedInClass[pc.cls]++;
     return true;
   };
+  const perPerson = rank === "valuePerPerson";
   for (let improved = true; improved; ) {
     improved = false;
-    const perPerson = rank === "valuePerPerson";
     const order = model.placements
       .map((pc) => ({ pc, gain: marginal(pc.cls, p.columns[pc.column].cost) }))
       .filter((c) => c.gain > 0)
