@@ -95,16 +95,18 @@ function roundDown(model: AllocationModel, lp: ArrayLike<number>, { rowsOf, uppe
     placedInClass[pc.cls]++;
     return true;
   };
-  const perPerson = rank === "valuePerPerson";
+  const rankOf = (gain: number, k: number) => (rank === "valuePerPerson" ? gain / model.classes[k].persons : gain);
+  // A class short of its mustMove members takes as many as it lacks, and no more, before the others.
+  const short = (k: number) => placedInClass[k] < model.classes[k].mustMove.length;
   for (let improved = true; improved; ) {
     improved = false;
     const order = model.placements
-      .map((pc) => ({ pc, gain: marginal(pc.cls, p.columns[pc.column].cost) }))
+      .map((pc) => {
+        const gain = marginal(pc.cls, p.columns[pc.column].cost);
+        return { pc, gain, key: rankOf(gain, pc.cls) };
+      })
       .filter((c) => c.gain > 0)
-      .map((c) => ({ ...c, key: perPerson ? c.gain / model.classes[c.pc.cls].persons : c.gain }))
       .sort((a, b) => b.key - a.key || a.pc.column - b.pc.column);
-    // A class short of its mustMove members takes as many as it lacks, and no more, before the others.
-    const short = (k: number) => placedInClass[k] < model.classes[k].mustMove.length;
     for (const { pc, gain } of order) {
       if (gain !== Infinity) improved = tryAdd(pc) || improved;
       else while (short(pc.cls) && tryAdd(pc)) improved = true;
