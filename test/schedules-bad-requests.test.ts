@@ -49,6 +49,25 @@ describe("schedule requests the service refuses", () => {
     expect((await rejected({ ...good, every: 5 }))[0].path).toBe("every");
   });
 
+  it("checks the valid fields beside the shape problems of the others, in one answer", async () => {
+    expect(await rejected({ cron: "61 * * * *", scenarioId: "nobody", pinBefore: "yesterday", variants: [{ solver: "cplex" }, { model: "no-such-model" }] })).toEqual([
+      { path: "variants.0.solver", message: "must be one of auto, highs, jslp" },
+      { path: "pinBefore", message: "must be a date YYYY-MM-DD or today" },
+      { path: "cron", message: expect.stringMatching(/^"61 \* \* \* \*" is not a valid cron expression/) },
+      { path: "variants.1.model", message: expect.stringContaining('unknown model "no-such-model"') },
+      { path: "scenarioId", message: expect.stringContaining('no scenario "nobody"') },
+    ]);
+    expect(await rejected({ ...good, timezone: "Mars/Olympus", every: 5 })).toEqual([
+      { path: "every", message: "unknown field" },
+      { path: "timezone", message: expect.stringContaining('unknown time zone "Mars/Olympus"') },
+    ]);
+    // A cron is not read in a time zone that is not a string, nor looked for without a valid id.
+    expect(await rejected({ cron: "61 * * * *", timezone: 7, scenarioId: "" })).toEqual([
+      { path: "timezone", message: expect.any(String) },
+      { path: "scenarioId", message: "must be a non-empty string" },
+    ]);
+  });
+
   it("lets only planners create or delete schedules, and answers 404 for an unknown one", async () => {
     expect((await service.post("/v1/schedules", good, { authorization: `Bearer ${OFFICER}` })).status).toBe(403);
     const created = await service.post("/v1/schedules", good, asPlanner);

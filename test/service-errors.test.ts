@@ -71,6 +71,18 @@ describe("every error is a problem+json answer with its status and a message tha
     }
     expect((await problem(await post("{}"), 400)).errors).toEqual([{ path: "scenario", message: "required (or scenarioId)" }]);
     expect((await problem(await post(JSON.stringify({ scenarioId: "nowhere" })), 400)).errors).toEqual([{ path: "scenarioId", message: 'no scenario "nowhere"' }]);
+    // A stored scenario is looked up whatever else is wrong; a field that fails its schema is not read.
+    expect((await problem(await post(JSON.stringify({ scenarioId: "nowhere", solver: "cplex", priority: 0 })), 400)).errors).toEqual([
+      { path: "solver", message: "must be one of auto, highs, jslp" },
+      { path: "priority", message: "must be from 1 to 10" },
+      { path: "scenarioId", message: 'no scenario "nowhere"' },
+    ]);
+    expect((await problem(await post(JSON.stringify({ scenarioId: "", model: "no-such-model", solver: 1 })), 400)).errors).toEqual([
+      { path: "scenarioId", message: "must be a non-empty string" },
+      { path: "solver", message: "must be one of auto, highs, jslp" },
+      { path: "model", message: expect.stringMatching(/^unknown model "no-such-model"/) },
+    ]);
+    expect((await problem(await post(JSON.stringify({ scenarioId: "nowhere", version: 0 })), 400)).errors).toEqual([{ path: "version", message: "must be at least 1" }]);
     expect((await problem(await post(JSON.stringify({ scenario }), { "idempotency-key": "" }), 400)).detail).toMatch(/Idempotency-Key/);
   });
 

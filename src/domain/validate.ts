@@ -42,9 +42,38 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: JsonP
   });
 }
 
+/**
+ * The fields of `input` that the object schema's own field schemas accept, parsed; a field that fails
+ * its schema, or that is absent, is left out. For checks that need some fields valid, so that they
+ * can run beside the shape problems of the others.
+ */
+export function validFields<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>, input: unknown): Partial<z.output<z.ZodObject<Shape>>> {
+  const record = isPlainObject(input) ? input : {};
+  const fields: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const parsed = (field as z.ZodType).safeParse(record[key]);
+    if (parsed.success && parsed.data !== undefined) fields[key] = parsed.data;
+  }
+  return fields as Partial<z.output<z.ZodObject<Shape>>>;
+}
+
+/** The items of `input` (when it is a list) that `schema` accepts, parsed, each with its index in the list. */
+export function validItems<T>(schema: z.ZodType<T>, input: unknown): { index: number; value: T }[] {
+  if (!Array.isArray(input)) return [];
+  return input.flatMap((item, index) => {
+    const parsed = schema.safeParse(item);
+    return parsed.success ? [{ index, value: parsed.data }] : [];
+  });
+}
+
+/** A JSON object: not null, not a list. */
+export function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
 /** Validates shape, defaults and every cross-reference of MODEL.md; all problems at once. */
 export function validateScenario(input: unknown): Validation<Scenario> {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+  if (!isPlainObject(input)) {
     return { ok: false, issues: [{ path: [], message: "a scenario must be a JSON object" }] };
   }
   const parsed = ScenarioShapeSchema.safeParse(input);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PolicyInputSchema, findPreset, presetNames, type InputIssue } from "../domain/index.js";
+import { PolicyInputSchema, findPreset, presetNames, validItems, type InputIssue } from "../domain/index.js";
 import { SOLVER_CHOICES, type SolveOptions } from "../pipeline/types.js";
 
 /** One way to solve a scenario in a comparison: a solver and/or a policy model, with its time limit. */
@@ -40,6 +40,27 @@ export function nameVariants(variants: VariantInput[], maxTimeLimitSeconds = Inf
     return { ...v, name };
   });
   return { variants: named, issues };
+}
+
+/**
+ * A request's variants (`input`, as sent) named by `nameVariants`, its issues under `variants`. A list
+ * that fails its schema has no names, only the issues of its items whose own shape is valid (at
+ * their index), so that they come in one answer with its shape problems: a name repeated among
+ * those items is reported, one that repeats an invalid item's name once that item is fixed.
+ */
+export function checkVariants(input: unknown, maxTimeLimitSeconds: number): { variants?: Variant[]; issues: InputIssue[] } {
+  const under = (issues: InputIssue[]) => issues.map((i) => ({ ...i, path: ["variants", ...i.path] }));
+  const list = VariantListSchema.safeParse(input);
+  if (list.success) {
+    const named = nameVariants(list.data, maxTimeLimitSeconds);
+    return { variants: named.variants, issues: under(named.issues) };
+  }
+  const items = validItems(VariantSchema, input);
+  const { issues } = nameVariants(
+    items.map((i) => i.value),
+    maxTimeLimitSeconds,
+  );
+  return { issues: under(issues.map(({ path: [at, ...rest], message }) => ({ path: [items[at as number].index, ...rest], message }))) };
 }
 
 export function variantSolveOptions(v: Variant): SolveOptions {

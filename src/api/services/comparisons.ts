@@ -1,15 +1,16 @@
 import type { FlowProducer } from "bullmq";
-import { ScenarioIndex, fromZodIssues, type InputIssue, type Plan, type Scenario } from "../../domain/index.js";
+import { ScenarioIndex, fromZodIssues, isPlainObject, validFields, type Plan, type Scenario } from "../../domain/index.js";
 import { comparisonRow, type ComparisonRow, type VariantColumn } from "../../plan/compare.js";
 import { diffPlans, type PlanDiff } from "../../plan/diff.js";
-import { nameVariants } from "../../plan/variants.js";
+import { checkVariants } from "../../plan/variants.js";
 import { submitComparison, type FlowDeps } from "../../queue/comparison-flow.js";
 import type { ComparisonRecord, ComparisonVariantRecord } from "../../store/comparisons.js";
 import { isTerminal } from "../../store/jobs-record.js";
 import type { ScenarioStore } from "../../store/scenarios.js";
 import { conflict, invalidInput, notFound, Problem } from "../problem.js";
 import { ComparisonRequestSchema } from "../schemas-planning.js";
-import { inlineScenario, type JobsService } from "./jobs.js";
+import type { JobsService } from "./jobs.js";
+import { requestedScenario } from "./scenario-source.js";
 
 export type ComparisonStatus = "queued" | "running" | "completed";
 
@@ -36,18 +37,14 @@ export class ComparisonsService {
 
   async submit(body: unknown): Promise<ComparisonRecord> {
     const parsed = ComparisonRequestSchema.safeParse(body ?? {});
-    if (!parsed.success) {
-      const issues = fromZodIssues(parsed.error.issues);
-      // Inline scenarios are checked whatever else is wrong, so that one answer lists every problem.
-      const scenario = typeof body === "object" && body !== null ? (body as { scenario?: unknown }).scenario : undefined;
-      if (scenario !== undefined) inlineScenario(scenario, issues);
-      throw invalidInput(issues);
-    }
-    const { scenario, scenarioId, version, variants } = parsed.data;
-    const named = nameVariants(variants, this.deps.config.queue.maxTimeLimitSeconds);
-    const issues = named.issues.map((i) => ({ ...i, path: ["variants", ...i.path] }));
-    const source = await resolveScenario(this.deps.scenarios, { scenario, scenarioId, version }, issues);
-    if (issues.length || !source) throw invalidInput(issues);
+    const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues);
+    const request = isPlainObject(body) ? body : {};
+    // Every check runs on the fields that are valid, so that one answer lists every problem.
+    const named = checkVariants(request.variants, this.deps.config.queue.maxTimeLimitSeconds);
+    issues.push(...named.issues);
+    const valid = parsed.success ? parsed.data : validFields(ComparisonRequestSchema, request);
+    const source = await requestedScenario(request, valid, this.deps.scenarios, issues);
+    if (issues.length || !source || !named.variants) throw invalidInput(issues);
     return submitComparison(this.deps, this.deps.flows, source.scenario, source.version, named.variants);
   }
 
@@ -127,28 +124,6 @@ export class ComparisonsService {
 function comparisonStatus(jobStatuses: string[]): ComparisonStatus {
   if (jobStatuses.every((s) => isTerminal(s as Parameters<typeof isTerminal>[0]))) return "completed";
   return jobStatuses.every((s) => s === "queued") ? "queued" : "running";
-}
-
-/**
- * The scenario a request names: inline (validated, paths under `scenario`) or stored (`scenarioId`,
- * optionally `version`); problems go to `issues`, each naming its field.
- */
-export async function resolveScenario(
-  store: ScenarioStore,
-  request: { scenario?: unknown; scenarioId?: string; version?: number },
-  issues: InputIssue[],
-): Promise<{ scenario: Scenario; version?: number } | undefined> {
-  const { scenario, scenarioId, version } = request;
-  if (scenario !== undefined && scenarioId !== undefined) issues.push({ path: [], message: "give scenario or scenarioId, not both" });
-  else if (scenario === undefined && scenarioId === undefined) issues.push({ path: ["scenarioId"], message: "required (or scenario)" });
-  else if (version !== undefined && scenarioId === undefined) issues.push({ path: ["version"], message: "only goes with scenarioId" });
-  else if (scenarioId === undefined) return inlineScenario(scenario, issues);
-  else {
-    const stored = await store.get(scenarioId, version);
-    if (stored) return { scenario: stored.scenario, version: stored.version };
-    issues.push(version === undefined ? { path: ["scenarioId"], message: `no scenario "${scenarioId}"` } : { path: ["version"], message: `scenario "${scenarioId}" has no version ${version}` });
-  }
-  return undefined;
 }
 
 export function links(id: string) {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { z } from "zod";
 import type { ServiceConfig } from "../../config/env.js";
-import { findPreset, fromZodIssues, presetNames, validateScenario, type InputIssue, type Scenario } from "../../domain/index.js";
+import { findPreset, fromZodIssues, isPlainObject, presetNames, validFields, type Scenario } from "../../domain/index.js";
 import { SOLVE_JOB, type AllocationQueue } from "../../queue/allocation-queue.js";
 import { publishCancel } from "../../queue/cancel-channel.js";
 import { CANCELLED_MESSAGE } from "../../queue/processor.js";
@@ -13,7 +13,7 @@ import type { Caller } from "../auth.js";
 import { conflict, invalidInput, notFound, Problem } from "../problem.js";
 import { JobOptionsRequestSchema, JobListQuerySchema, type JobSchema, type JobAcceptedSchema, type JobPageSchema } from "../schemas.js";
 import { pinFromJob } from "./pin-from-job.js";
-import type { ScenarioSource } from "./scenario-source.js";
+import { requestedScenario, type ScenarioSource } from "./scenario-source.js";
 
 export type JobView = z.infer<typeof JobSchema>;
 export type JobAccepted = z.infer<typeof JobAcceptedSchema>;
@@ -153,26 +153,19 @@ export class JobsService {
   }
 
   private async parseRequest(body: unknown): Promise<ParsedRequest> {
-    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    if (!isPlainObject(body)) {
       throw invalidInput([{ path: [], message: "the body must be a JSON object: { scenario | scenarioId, model?, policy?, solver?, timeLimitSeconds?, priority? }" }]);
     }
-    const { scenario, ...rest } = body as Record<string, unknown>;
-    const issues: InputIssue[] = [];
+    const { scenario: _inline, ...rest } = body;
     const options = JobOptionsRequestSchema.safeParse(rest);
-    if (!options.success) issues.push(...fromZodIssues(options.error.issues));
-    const o = options.success ? options.data : {};
-    if (typeof rest.model === "string" && rest.model !== "" && !findPreset(rest.model)) {
-      issues.push({ path: ["model"], message: `unknown model "${rest.model}"; models are ${presetNames().join(", ")}` });
-    }
+    const issues = options.success ? [] : fromZodIssues(options.error.issues);
+    // The checks below read only fields that are valid, so that they run whatever else is wrong.
+    const o = options.success ? options.data : validFields(JobOptionsRequestSchema, rest);
+    if (o.model !== undefined && !findPreset(o.model)) issues.push({ path: ["model"], message: `unknown model "${o.model}"; models are ${presetNames().join(", ")}` });
     const maxTime = this.deps.config.queue.maxTimeLimitSeconds;
-    // Read from the request itself, so that it is checked whatever else is wrong with the options.
-    if (typeof rest.timeLimitSeconds === "number" && rest.timeLimitSeconds > maxTime) issues.push({ path: ["timeLimitSeconds"], message: `must be at most ${maxTime}` });
-    if (scenario !== undefined && "scenarioId" in rest) issues.push({ path: [], message: "give scenario or scenarioId, not both" });
-    if (scenario === undefined && !("scenarioId" in rest)) issues.push({ path: ["scenario"], message: "required (or scenarioId)" });
-    if ("version" in rest && !("scenarioId" in rest)) issues.push({ path: ["version"], message: "only goes with scenarioId" });
+    if (o.timeLimitSeconds !== undefined && o.timeLimitSeconds > maxTime) issues.push({ path: ["timeLimitSeconds"], message: `must be at most ${maxTime}` });
     if ("pinBefore" in rest && !("pinFrom" in rest)) issues.push({ path: ["pinBefore"], message: "only goes with pinFrom" });
-    // Inline scenarios are checked whatever else is wrong, so that one answer lists every problem.
-    const resolved = scenario !== undefined ? inlineScenario(scenario, issues) : issues.length ? undefined : await this.storedScenario(o.scenarioId!, o.version, issues);
+    const resolved = await requestedScenario(body, o, this.deps.scenarios, issues);
     if (issues.length || !resolved) throw invalidInput(issues);
     if (o.pinFrom !== undefined) resolved.scenario = await pinFromJob(this.deps.store, resolved.scenario, o.pinFrom, o.pinBefore);
     return {
@@ -187,27 +180,11 @@ export class JobsService {
     };
   }
 
-  /** A job's stored scenario; a name that does not exist is a 400 naming `scenarioId` (or `version`). */
-  private async storedScenario(scenarioId: string, version: number | undefined, issues: InputIssue[]) {
-    if (!this.deps.scenarios) {
-      issues.push({ path: ["scenarioId"], message: "this service stores no scenarios; send the scenario itself" });
-      return undefined;
-    }
-    const stored = await this.deps.scenarios.get(scenarioId, version);
-    if (stored) return { scenario: stored.scenario, scenarioVersion: stored.version };
-    issues.push(
-      version === undefined
-        ? { path: ["scenarioId"], message: `no scenario "${scenarioId}"` }
-        : { path: ["version"], message: `scenario "${scenarioId}" has no version ${version}` },
-    );
-    return undefined;
-  }
-
   private async enqueue(id: string, request: ParsedRequest): Promise<void> {
     const record: JobRecord = {
       id,
       scenarioId: request.scenario.id,
-      scenarioVersion: request.scenarioVersion,
+      scenarioVersion: request.version,
       createdAt: new Date().toISOString(),
       options: request.options,
       status: "queued",
@@ -218,17 +195,9 @@ export class JobsService {
   }
 }
 
-/** An inline scenario, validated; its problems are reported under `scenario`. */
-export function inlineScenario(input: unknown, issues: InputIssue[]): { scenario: Scenario } | undefined {
-  const v = validateScenario(input);
-  if (v.ok) return { scenario: v.value };
-  issues.push(...v.issues.map((i) => ({ ...i, path: ["scenario", ...i.path] })));
-  return undefined;
-}
-
 interface ParsedRequest {
   scenario: Scenario;
-  scenarioVersion?: number;
+  version?: number;
   options: JobRecord["options"];
 }
 

@@ -1,5 +1,5 @@
-import { fromZodIssues, type InputIssue } from "../../domain/index.js";
-import { nameVariants } from "../../plan/variants.js";
+import { fromZodIssues, isPlainObject, validFields, type InputIssue } from "../../domain/index.js";
+import { checkVariants } from "../../plan/variants.js";
 import { cronIssues, DEFAULT_TIMEZONE, isTimeZone, nextRunAt, startSchedule, type ScheduleQueue } from "../../queue/schedule-queue.js";
 import { newJobId } from "../../store/jobs.js";
 import type { ScenarioStore } from "../../store/scenarios.js";
@@ -9,6 +9,12 @@ import { PageQuerySchema, ScheduleRequestSchema } from "../schemas-planning.js";
 
 /** What API.md's `GET /v1/schedules/<id>` answers: the schedule as asked for, and when it fires next. */
 export type ScheduleView = ScheduleRecord & { nextRunAt?: string; links: { self: string; runs: string } };
+
+/** Problems of a schedule's cron in its time zone, where both are valid so far. */
+function timingIssues(cron: string | undefined, timezone: string | undefined): InputIssue[] {
+  if (timezone !== undefined && !isTimeZone(timezone)) return [{ path: ["timezone"], message: `unknown time zone "${timezone}"; use an IANA name such as ${DEFAULT_TIMEZONE}` }];
+  return cron !== undefined && timezone !== undefined ? cronIssues(cron, timezone) : [];
+}
 
 /** API.md's run: when it fired, what it queued, and what changed against the previous run. */
 export type RunView = Pick<RunRecord, "runAt" | "jobId" | "comparisonId" | "scenarioVersion" | "pinBefore" | "pinned" | "changes" | "error"> & {
@@ -29,23 +35,26 @@ export class SchedulesService {
 
   async create(body: unknown): Promise<ScheduleView> {
     const parsed = ScheduleRequestSchema.safeParse(body ?? {});
-    if (!parsed.success) throw invalidInput(fromZodIssues(parsed.error.issues));
-    const { cron, scenarioId, variants, pinBefore } = parsed.data;
+    const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues);
+    const request = isPlainObject(body) ? body : {};
+    // Every check runs on the fields that are valid, so that one answer lists every problem.
+    const valid = parsed.success ? parsed.data : validFields(ScheduleRequestSchema, request);
+    issues.push(...timingIssues(valid.cron, request.timezone === undefined ? DEFAULT_TIMEZONE : valid.timezone));
+    const named = request.variants === undefined ? undefined : checkVariants(request.variants, this.deps.maxTimeLimitSeconds);
+    issues.push(...(named?.issues ?? []));
+    if (valid.scenarioId !== undefined && !(await this.deps.scenarios.get(valid.scenarioId))) {
+      issues.push({ path: ["scenarioId"], message: `no scenario "${valid.scenarioId}"; store it first with PUT /v1/scenarios/${valid.scenarioId}` });
+    }
+    if (!parsed.success || issues.length) throw invalidInput(issues);
+    const { cron, scenarioId, pinBefore } = parsed.data;
     const timezone = parsed.data.timezone ?? DEFAULT_TIMEZONE;
-    const issues: InputIssue[] = [];
-    if (!isTimeZone(timezone)) issues.push({ path: ["timezone"], message: `unknown time zone "${timezone}"; use an IANA name such as ${DEFAULT_TIMEZONE}` });
-    else issues.push(...cronIssues(cron, timezone));
-    const named = variants && nameVariants(variants, this.deps.maxTimeLimitSeconds);
-    issues.push(...(named?.issues ?? []).map((i) => ({ ...i, path: ["variants", ...i.path] })));
-    if (!(await this.deps.scenarios.get(scenarioId))) issues.push({ path: ["scenarioId"], message: `no scenario "${scenarioId}"; store it first with PUT /v1/scenarios/${scenarioId}` });
-    if (issues.length) throw invalidInput(issues);
 
     const record: ScheduleRecord = {
       id: newJobId(),
       cron,
       timezone,
       scenarioId,
-      ...(named ? { variants: named.variants } : {}),
+      ...(named?.variants ? { variants: named.variants } : {}),
       ...(pinBefore ? { pinBefore } : {}),
       createdAt: new Date().toISOString(),
     };
