@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseScenario, scenarioPolicy } from "../src/domain/index.js";
 import { buildModel, withCoverRows } from "../src/model/build.js";
 import { relaxation } from "../src/model/program.js";
-import { highsBackend, toHighsModel } from "../src/solvers/highs.js";
+import { highsBackend } from "../src/solvers/highs.js";
+import { toHighsModel } from "../src/solvers/highs-model.js";
 import { NO_HOOKS, loadHighs } from "./support/highs-backend.js";
 
 // Conformance c7 with priority weights of 2.5e8-1e9 (valid input: weights may reach 1e100): HiGHS

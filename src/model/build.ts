@@ -88,6 +88,18 @@ export function sumColumns(model: Pick<AllocationModel, "householdSizes" | "scho
   return [...model.householdSizes, ...model.schoolNeeds];
 }
 
+/**
+ * The order in which a branch-and-bound of its own branches (`branching` of the HiGHS backend):
+ * lower first. The sum columns (households of a size in a wave, families of a number of children in a
+ * zone), whose knapsack rows make the LP's gap, then the units opened for singles, then the rest.
+ */
+export function branchingPriority(model: Pick<AllocationModel, "program" | "singlesUnits" | "householdSizes" | "schoolNeeds">): number[] {
+  const priority = model.program.columns.map(() => 2);
+  for (const { column } of model.singlesUnits) priority[column] = 1;
+  for (const { column } of sumColumns(model)) priority[column] = 0;
+  return priority;
+}
+
 /** What a sum column must be in a solution: the sum of the placements it counts. */
 export function sumOfPlacements(sum: SumColumn, values: ArrayLike<number>): number {
   return sum.placements.reduce((n, j) => n + values[j], 0);

@@ -1,6 +1,6 @@
 import highsModule, { type Highs } from "highs";
 import { defaultExport } from "../solvers/interop.js";
-import { costsForHighs, toHighsModel } from "../solvers/highs.js";
+import { costsForHighs, toHighsModel } from "../solvers/highs-model.js";
 import type { AllocationModel } from "./build.js";
 
 /** What the LP file's variable names stand for: x_k_u_w, y_k_l, s_u_G_d, h_w_p, n_z_L_d_c (see docs/formulation.md). */

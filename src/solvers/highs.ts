@@ -1,50 +1,17 @@
-import type { CallbackData, Highs, ModelData } from "highs";
+import type { CallbackData, Highs } from "highs";
 import type { IntegerProgram, Row } from "../model/program.js";
 import { objectiveKind, provenWithin, type ObjectiveKind } from "./bound.js";
 import { PartnerLink } from "./partner.js";
+import { branchAndBound } from "./highs-branching.js";
+import { costsForHighs, toHighsModel } from "./highs-model.js";
 import { solveWithoutColumns, type BackendHooks, type BackendOptions, type BackendResult, type BackendSolve } from "./types.js";
-
-/** The program as HiGHS's sparse column-wise model data. */
-export function toHighsModel(highs: Highs, p: IntegerProgram): ModelData {
-  const n = p.columns.length;
-  const byColumn: { row: number; value: number }[][] = p.columns.map(() => []);
-  p.rows.forEach((r, i) => {
-    for (const [j, v] of r.terms) byColumn[j].push({ row: i, value: v });
-  });
-  const starts = new Int32Array(n + 1);
-  const nnz = byColumn.reduce((s, c) => s + c.length, 0);
-  const indices = new Int32Array(nnz);
-  const values = new Float64Array(nnz);
-  let k = 0;
-  byColumn.forEach((entries, j) => {
-    starts[j] = k;
-    for (const e of entries.sort((a, b) => a.row - b.row)) {
-      indices[k] = e.row;
-      values[k++] = e.value;
-    }
-  });
-  starts[n] = k;
-  const inf = (x: number) => (x === Infinity ? highs.infinity : x === -Infinity ? -highs.infinity : x);
-  return {
-    numCols: n,
-    numRows: p.rows.length,
-    sense: highs.constants.objectiveSense.maximize,
-    offset: p.offset,
-    colCost: Float64Array.from(p.columns, (c) => c.cost),
-    colLower: Float64Array.from(p.columns, (c) => inf(c.lower)),
-    colUpper: Float64Array.from(p.columns, (c) => inf(c.upper)),
-    rowLower: Float64Array.from(p.rows, (r) => inf(r.lower)),
-    rowUpper: Float64Array.from(p.rows, (r) => inf(r.upper)),
-    matrix: { format: "csc", numRows: p.rows.length, numCols: n, starts, indices, values },
-    integrality: Int32Array.from(p.columns, (c) => (c.integer ? 1 : 0)),
-  };
-}
 
 /** A HiGHS backend over a loaded HiGHS runtime. */
 export function highsBackend(highs: Highs): BackendSolve {
   return (program, options, hooks) => {
     const trivial = solveWithoutColumns(program);
     if (trivial) return trivial;
+    if (options.branching) return branchAndBound(highs, program, options, options.branching, hooks);
     try {
       return solveOnce(highs, program, options, hooks);
     } catch (err) {
@@ -65,29 +32,6 @@ function solveOnce(highs: Highs, program: IntegerProgram, options: BackendOption
   } finally {
     model.dispose();
   }
-}
-
-/**
- * HiGHS takes a cost of 1e20 or more for an infinite one (a family bonus of 1e20 made it answer
- * "optimal" with an infinite objective and no plan), and fails or crawls long before that when the
- * costs are huge. So when the largest cost is above 2^24 (realistic policies' are about 2e4), HiGHS
- * sees every cost and the offset multiplied by a power of two (exact in floating point) that brings
- * the largest to at most 2^12, the range of MODEL.md's default policy (3,477), and every objective
- * value it reports is divided again: a policy scaled by a power of two solves as the original.
- */
-const SCALE_ABOVE = 2 ** 24;
-const SCALED_LARGEST = 2 ** 12;
-
-function costScale(p: IntegerProgram): number {
-  const largest = p.columns.reduce((m, c) => Math.max(m, Math.abs(c.cost)), 0);
-  return largest > SCALE_ABOVE ? 2 ** -Math.ceil(Math.log2(largest / SCALED_LARGEST)) : 1;
-}
-
-/** The program with its costs as HiGHS is to see them, and the factor they were multiplied by (`costScale`). */
-export function costsForHighs(p: IntegerProgram): { program: IntegerProgram; scale: number } {
-  const scale = costScale(p);
-  if (scale === 1) return { program: p, scale };
-  return { program: { ...p, offset: p.offset * scale, columns: p.columns.map((c) => ({ ...c, cost: c.cost * scale })) }, scale };
 }
 
 /** HiGHS's run itself failed (native status -1), as opposed to bad input or a misuse of the wrapper. */

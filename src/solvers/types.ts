@@ -1,4 +1,5 @@
 import type { IntegerProgram, Row } from "../model/program.js";
+import type { Branching } from "./highs-branching.js";
 import type { Partnership } from "./partner.js";
 
 export const BACKENDS = ["highs", "jslp"] as const;
@@ -22,6 +23,13 @@ export interface BackendOptions {
   presolve?: boolean;
   /** HiGHS's primal heuristics (default on). Off when a good plan is known and the proof is what is left. */
   heuristics?: boolean;
+  /**
+   * HiGHS only: our own best-first branch-and-bound over the LP instead of HiGHS's MIP search
+   * (`highs-branching.ts`), branching first on the fractional integer columns of lowest `priority`
+   * (one number per column). It solves `maxNodes` LPs at most, and stops once its bound has not
+   * fallen for `stallNodes` of them, or when `planWithinNodes` have found no plan.
+   */
+  branching?: Branching;
   /** Stop after this many branch-and-bound nodes (HiGHS only; 1 is the root alone). */
   maxNodes?: number;
   /** Search the program together with a second HiGHS search on another thread (see `partner.ts`). */
