@@ -241,7 +241,7 @@ class Incumbency {
  *    HiGHS onto other paths (at full scale a neighbourhood six times slower);
  * 2a. on mid-size models, branch and bound of our own over that LP, branching first on how many
  *    households of each size a wave takes (`searchByBranching`): where it ends, it is the answer;
- *    its plan, when within `NEIGHBOURHOOD_GAP` of the bound, spares stage 2;
+ *    where it found a plan, stage 2 is skipped;
  * 2. solve the small MIP over the columns the LP uses or nearly ties (`lpNeighbourhood`), where the
  *    near-ties are many from a plan over the LP's columns alone, or round the LP when that finds
  *    nothing; within the requested gap of the LP bound, that is the answer;
@@ -282,7 +282,8 @@ async function solveInStages(model: AllocationModel, options: RunOptions): Promi
   const over = () => options.signal?.aborted === true || state.proven(options.gap);
   if (branched.status === "infeasible" || over()) return state.answerOr(branched);
   const early = raceable(p) ? new EarlyRacer(p, state.bound, withTimeLeft(options, started), processHasSolved ? EARLY_RACE_AFTER_MS : undefined) : undefined;
-  const local = nearBound(state)
+  // The neighbourhood search is there to find a first plan: one from stage 2a spares it.
+  const local = state.best
     ? branched
     : await searchNeighbourhood(model, lp, state, withTimeLeft(options, started), early && ((objective) => early.neighbourhoodPlan(objective))).catch(
         (err: unknown) => {
@@ -329,11 +330,6 @@ async function searchByBranching(model: AllocationModel, state: Incumbency, opti
  */
 function branchable(p: IntegerProgram, gap: number): boolean {
   return raceable(p) && gap < ROUNDING_MAY_ANSWER_FROM_GAP;
-}
-
-/** The best plan is within `NEIGHBOURHOOD_GAP` of the bound: the neighbourhood search would stop there. */
-function nearBound(state: Incumbency): boolean {
-  return state.best !== undefined && relativeGap(state.best.objective, state.bound) <= NEIGHBOURHOOD_GAP;
 }
 
 /** The options with their time limit cut by the time since `started`. */
