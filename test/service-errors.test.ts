@@ -83,6 +83,10 @@ describe("every error is a problem+json answer with its status and a message tha
       { path: "model", message: expect.stringMatching(/^unknown model "no-such-model"/) },
     ]);
     expect((await problem(await post(JSON.stringify({ scenarioId: "nowhere", version: 0 })), 400)).errors).toEqual([{ path: "version", message: "must be at least 1" }]);
+    expect((await problem(await post(JSON.stringify({ scenario: { ...scenario, id: 7 }, scenarioId: "nowhere" })), 400)).errors).toEqual([
+      { path: "", message: "give scenario or scenarioId, not both" },
+      { path: "scenario.id", message: expect.any(String) },
+    ]);
     expect((await problem(await post(JSON.stringify({ scenario }), { "idempotency-key": "" }), 400)).detail).toMatch(/Idempotency-Key/);
   });
 

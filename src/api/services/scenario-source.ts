@@ -24,13 +24,14 @@ export async function requestedScenario(
   if (has("scenario") && has("scenarioId")) issues.push({ path: [], message: "give scenario or scenarioId, not both" });
   else if (!has("scenario") && !has("scenarioId")) issues.push({ path: ["scenario"], message: "required (or scenarioId)" });
   else if (has("version") && !has("scenarioId")) issues.push({ path: ["version"], message: "only goes with scenarioId" });
-  else if (has("scenario")) return inlineScenario(body.scenario, issues);
-  else if (valid.scenarioId !== undefined && (valid.version !== undefined || !has("version"))) return storedScenario(source, valid.scenarioId, valid.version, issues);
+  // An inline scenario is validated whatever else is wrong with the request.
+  if (has("scenario")) return inlineScenario(body.scenario, issues);
+  if (valid.scenarioId !== undefined && (valid.version !== undefined || !has("version"))) return storedScenario(source, valid.scenarioId, valid.version, issues);
   return undefined;
 }
 
 /** An inline scenario, validated; its problems go to `issues` under `scenario`. */
-export function inlineScenario(input: unknown, issues: InputIssue[]): { scenario: Scenario } | undefined {
+function inlineScenario(input: unknown, issues: InputIssue[]): { scenario: Scenario } | undefined {
   const v = validateScenario(input);
   if (v.ok) return { scenario: v.value };
   issues.push(...v.issues.map((i) => ({ ...i, path: ["scenario", ...i.path] })));
