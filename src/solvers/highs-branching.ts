@@ -89,6 +89,8 @@ class Search {
   }
 
   run(): BackendResult {
+    // A plan to start from is a bound to drop nodes by from the first.
+    if (this.options.initial) this.offer(this.options.initial);
     this.open.add({ changes: [], bound: Infinity });
     const maxNodes = this.options.maxNodes ?? Infinity;
     while (this.open.size > 0) {
@@ -132,7 +134,7 @@ class Search {
     const x = this.lp.getSolution().colValue;
     const column = this.branchingColumn(x);
     if (column === undefined) {
-      this.offer(x);
+      if (!this.offer(x)) this.exact = false;
       // The node is closed by its own plan, whose objective its bound may exceed by rounding only.
       this.dropped = Math.max(this.dropped, bound);
       return;
@@ -159,18 +161,16 @@ class Search {
     return chosen;
   }
 
-  /** An LP solution whole in every integer column: rounded, a plan when it satisfies the program. */
-  private offer(x: Float64Array): void {
+  /** A solution whole in every integer column, rounded: the best plan when it satisfies the program and is better. False when it does not satisfy it. */
+  private offer(x: ArrayLike<number>): boolean {
     const values = this.program.columns.map((c, j) => (c.integer ? Math.round(x[j]) : x[j]));
-    if (maxViolation(this.program, values) > FEASIBILITY_TOLERANCE) {
-      this.exact = false;
-      return;
-    }
+    if (maxViolation(this.program, values) > FEASIBILITY_TOLERANCE) return false;
     const objective = objectiveOf(this.program, values);
-    if (this.best && objective <= this.best.objective) return;
+    if (this.best && objective <= this.best.objective) return true;
     this.best = { values, objective };
     this.hooks.onIncumbent(values, objective);
     this.report();
+    return true;
   }
 
   private cannotBeatBest(bound: number): boolean {
