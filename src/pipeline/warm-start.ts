@@ -312,15 +312,13 @@ async function solveInStages(model: AllocationModel, options: RunOptions): Promi
  */
 async function searchByBranching(model: AllocationModel, r: RestrictedProgram, state: Incumbency, options: RunOptions): Promise<BackendResult> {
   const result = await runBackend("highs", r.program, {
-    ...options,
+    ...stageOptions(state, options, r, true, false),
+    initial: state.best && r.project(state.best.values),
     // Exact, so that where it ends the answer is the optimum itself, not one of the plans within the
     // gap of it (seed 4: 1,002,367 against 1,002,368); it never needed more nodes for that.
     gap: 0,
-    knownBound: state.bound,
-    ...(state.best ? { initial: r.project(state.best.values) } : {}),
     branching: { priority: r.project(branchingPriority(model)), stallNodes: BRANCHING_STALL_NODES, planWithinNodes: BRANCHING_PLAN_WITHIN_NODES },
     maxNodes: BRANCHING_NODES,
-    onProgress: (q) => options.onProgress?.({ incumbent: q.incumbent, bound: Math.min(state.bound, q.bound ?? Infinity) }),
   });
   state.take(result, r.expand, true);
   return result;

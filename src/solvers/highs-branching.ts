@@ -1,7 +1,7 @@
 import type { Highs } from "highs";
 import { maxViolation, objectiveOf, relaxation, type IntegerProgram } from "../model/program.js";
 import { objectiveKind, provenWithin, type ObjectiveKind } from "./bound.js";
-import { costsForHighs, toHighsModel } from "./highs-model.js";
+import { costsForHighs, highsBound, toHighsModel } from "./highs-model.js";
 import type { BackendHooks, BackendOptions, BackendResult } from "./types.js";
 
 /** An LP value this close to a whole number counts as whole. */
@@ -49,13 +49,13 @@ export interface Branching {
  * the same order on every run (of nodes with equal bounds, the newest first); it stops after counts of
  * nodes (`maxNodes`, `Branching`), or when asked to.
  */
-export function branchAndBound(highs: Highs, program: IntegerProgram, options: BackendOptions, branching: Branching, hooks: BackendHooks): BackendResult {
+export function branchAndBound(highs: Highs, program: IntegerProgram, options: BackendOptions & { branching: Branching }, hooks: BackendHooks): BackendResult {
   const { program: scaled, scale } = costsForHighs(relaxation(program));
   const lp = highs.createModel(toHighsModel(highs, scaled));
   try {
     // Without presolve, a run after a change of bounds starts from the last basis.
     lp.options.set({ output_flag: false, presolve: "off" });
-    return new Search(highs, lp, program, scale, options, branching, hooks).run();
+    return new Search(highs, lp, program, scale, options, hooks).run();
   } finally {
     lp.dispose();
   }
@@ -81,8 +81,7 @@ class Search {
     private readonly lp: HighsModel,
     private readonly program: IntegerProgram,
     private readonly scale: number,
-    private readonly options: BackendOptions,
-    private readonly branching: Branching,
+    private readonly options: BackendOptions & { branching: Branching },
     private readonly hooks: BackendHooks,
   ) {
     this.kind = objectiveKind(program);
@@ -110,7 +109,7 @@ class Search {
   }
 
   private stalled(): boolean {
-    const { stallNodes, planWithinNodes } = this.branching;
+    const { stallNodes, planWithinNodes } = this.options.branching;
     return this.nodes - this.lastFall >= stallNodes || (!this.best && this.nodes >= planWithinNodes);
   }
 
@@ -146,7 +145,7 @@ class Search {
 
   /** The fractional integer column to branch on: lowest priority, then most fractional, then lowest index. */
   private branchingColumn(x: Float64Array): number | undefined {
-    const { priority } = this.branching;
+    const { priority } = this.options.branching;
     let chosen: number | undefined;
     let chosenFraction = 0;
     this.program.columns.forEach((c, j) => {
@@ -211,8 +210,7 @@ class Search {
   }
 
   private setBounds({ lower, upper }: { lower: number; upper: number }, column: number): void {
-    const inf = (x: number) => (x === Infinity ? this.highs.infinity : x === -Infinity ? -this.highs.infinity : x);
-    this.lp.changeColBounds(column, inf(lower), inf(upper));
+    this.lp.changeColBounds(column, highsBound(this.highs, lower), highsBound(this.highs, upper));
   }
 }
 

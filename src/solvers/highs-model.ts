@@ -1,6 +1,11 @@
 import type { Highs, ModelData } from "highs";
 import type { IntegerProgram } from "../model/program.js";
 
+/** A bound as HiGHS takes it: ±Infinity as its own infinity. */
+export function highsBound(highs: Highs, x: number): number {
+  return x === Infinity ? highs.infinity : x === -Infinity ? -highs.infinity : x;
+}
+
 /** The program as HiGHS's sparse column-wise model data. */
 export function toHighsModel(highs: Highs, p: IntegerProgram): ModelData {
   const n = p.columns.length;
@@ -21,7 +26,7 @@ export function toHighsModel(highs: Highs, p: IntegerProgram): ModelData {
     }
   });
   starts[n] = k;
-  const inf = (x: number) => (x === Infinity ? highs.infinity : x === -Infinity ? -highs.infinity : x);
+  const inf = (x: number) => highsBound(highs, x);
   return {
     numCols: n,
     numRows: p.rows.length,

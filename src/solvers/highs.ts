@@ -11,7 +11,8 @@ export function highsBackend(highs: Highs): BackendSolve {
   return (program, options, hooks) => {
     const trivial = solveWithoutColumns(program);
     if (trivial) return trivial;
-    if (options.branching) return branchAndBound(highs, program, options, options.branching, hooks);
+    const { branching } = options;
+    if (branching) return branchAndBound(highs, program, { ...options, branching }, hooks);
     try {
       return solveOnce(highs, program, options, hooks);
     } catch (err) {
