@@ -57,6 +57,19 @@ export function validFields<Shape extends z.ZodRawShape>(schema: z.ZodObject<Sha
   return fields as Partial<z.output<z.ZodObject<Shape>>>;
 }
 
+/**
+ * `schema` applied to `input`: its shape problems, the parsed value when there are none, and the
+ * fields that are valid either way (`validFields`), for the checks that read them.
+ */
+export function parseFields<Shape extends z.ZodRawShape>(
+  schema: z.ZodObject<Shape>,
+  input: unknown,
+): { data?: z.output<z.ZodObject<Shape>>; issues: InputIssue[]; valid: Partial<z.output<z.ZodObject<Shape>>> } {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { data: parsed.data, issues: [], valid: parsed.data };
+  return { issues: fromZodIssues(parsed.error.issues), valid: validFields(schema, input) };
+}
+
 /** The items of `input` (when it is a list) that `schema` accepts, parsed, each with its index in the list. */
 export function validItems<T>(schema: z.ZodType<T>, input: unknown): { index: number; value: T }[] {
   if (!Array.isArray(input)) return [];

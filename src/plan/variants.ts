@@ -56,10 +56,7 @@ export function checkVariants(input: unknown, maxTimeLimitSeconds: number): { va
     return { variants: named.variants, issues: under(named.issues) };
   }
   const items = validItems(VariantSchema, input);
-  const { issues } = nameVariants(
-    items.map((i) => i.value),
-    maxTimeLimitSeconds,
-  );
+  const { issues } = nameVariants(items.map((i) => i.value), maxTimeLimitSeconds);
   return { issues: under(issues.map(({ path: [at, ...rest], message }) => ({ path: [items[at as number].index, ...rest], message }))) };
 }
 

@@ -1,5 +1,5 @@
 import { Router, type Request } from "express";
-import { fromZodIssues, validateScenario } from "../../domain/index.js";
+import { fromZodIssues, isPlainObject, validateScenario } from "../../domain/index.js";
 import { requireRole } from "../auth.js";
 import type { ApiDeps } from "../deps.js";
 import { invalidInput, notFound } from "../problem.js";
@@ -11,10 +11,10 @@ export function scenariosRouter({ scenarios }: ApiDeps): Router {
   router.put("/scenarios/:id", requireRole("planner"), async (req, res) => {
     const id = scenarioId(req);
     const body = req.body as unknown;
-    if (typeof body === "object" && body !== null && !Array.isArray(body) && "id" in body && body.id !== id) {
+    if (isPlainObject(body) && "id" in body && body.id !== id) {
       throw invalidInput([{ path: ["id"], message: `must match the id in the URL ("${id}"), or be left out` }]);
     }
-    const v = validateScenario(typeof body === "object" && body !== null && !Array.isArray(body) ? { ...body, id } : body);
+    const v = validateScenario(isPlainObject(body) ? { ...body, id } : body);
     if (!v.ok) throw invalidInput(v.issues);
     const { version, created } = await scenarios.put(v.value);
     res.status(created ? 201 : 200).location(`/v1/scenarios/${encodeURIComponent(id)}/versions/${version}`).json({ id, version });

@@ -1,5 +1,5 @@
 import type { FlowProducer } from "bullmq";
-import { ScenarioIndex, fromZodIssues, isPlainObject, validFields, type Plan, type Scenario } from "../../domain/index.js";
+import { ScenarioIndex, isPlainObject, parseFields, type Plan, type Scenario } from "../../domain/index.js";
 import { comparisonRow, type ComparisonRow, type VariantColumn } from "../../plan/compare.js";
 import { diffPlans, type PlanDiff } from "../../plan/diff.js";
 import { checkVariants } from "../../plan/variants.js";
@@ -36,13 +36,11 @@ export class ComparisonsService {
   constructor(private readonly deps: ComparisonsServiceDeps) {}
 
   async submit(body: unknown): Promise<ComparisonRecord> {
-    const parsed = ComparisonRequestSchema.safeParse(body ?? {});
-    const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues);
+    const { issues, valid } = parseFields(ComparisonRequestSchema, body ?? {});
     const request = isPlainObject(body) ? body : {};
     // Every check runs on the fields that are valid, so that one answer lists every problem.
     const named = checkVariants(request.variants, this.deps.config.queue.maxTimeLimitSeconds);
     issues.push(...named.issues);
-    const valid = parsed.success ? parsed.data : validFields(ComparisonRequestSchema, request);
     const source = await requestedScenario(request, valid, this.deps.scenarios, issues);
     if (issues.length || !source || !named.variants) throw invalidInput(issues);
     return submitComparison(this.deps, this.deps.flows, source.scenario, source.version, named.variants);

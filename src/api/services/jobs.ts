@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { z } from "zod";
 import type { ServiceConfig } from "../../config/env.js";
-import { findPreset, fromZodIssues, isPlainObject, presetNames, validFields, type Scenario } from "../../domain/index.js";
+import { findPreset, fromZodIssues, isPlainObject, parseFields, presetNames, type Scenario } from "../../domain/index.js";
 import { SOLVE_JOB, type AllocationQueue } from "../../queue/allocation-queue.js";
 import { publishCancel } from "../../queue/cancel-channel.js";
 import { CANCELLED_MESSAGE } from "../../queue/processor.js";
@@ -157,10 +157,8 @@ export class JobsService {
       throw invalidInput([{ path: [], message: "the body must be a JSON object: { scenario | scenarioId, model?, policy?, solver?, timeLimitSeconds?, priority? }" }]);
     }
     const { scenario: _inline, ...rest } = body;
-    const options = JobOptionsRequestSchema.safeParse(rest);
-    const issues = options.success ? [] : fromZodIssues(options.error.issues);
     // The checks below read only fields that are valid, so that they run whatever else is wrong.
-    const o = options.success ? options.data : validFields(JobOptionsRequestSchema, rest);
+    const { issues, valid: o } = parseFields(JobOptionsRequestSchema, rest);
     if (o.model !== undefined && !findPreset(o.model)) issues.push({ path: ["model"], message: `unknown model "${o.model}"; models are ${presetNames().join(", ")}` });
     const maxTime = this.deps.config.queue.maxTimeLimitSeconds;
     if (o.timeLimitSeconds !== undefined && o.timeLimitSeconds > maxTime) issues.push({ path: ["timeLimitSeconds"], message: `must be at most ${maxTime}` });

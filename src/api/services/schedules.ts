@@ -1,4 +1,4 @@
-import { fromZodIssues, isPlainObject, validFields, type InputIssue } from "../../domain/index.js";
+import { fromZodIssues, isPlainObject, parseFields, type InputIssue } from "../../domain/index.js";
 import { checkVariants } from "../../plan/variants.js";
 import { cronIssues, DEFAULT_TIMEZONE, isTimeZone, nextRunAt, startSchedule, type ScheduleQueue } from "../../queue/schedule-queue.js";
 import { newJobId } from "../../store/jobs.js";
@@ -34,20 +34,18 @@ export class SchedulesService {
   constructor(private readonly deps: SchedulesServiceDeps) {}
 
   async create(body: unknown): Promise<ScheduleView> {
-    const parsed = ScheduleRequestSchema.safeParse(body ?? {});
-    const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues);
+    const { data, issues, valid } = parseFields(ScheduleRequestSchema, body ?? {});
     const request = isPlainObject(body) ? body : {};
     // Every check runs on the fields that are valid, so that one answer lists every problem.
-    const valid = parsed.success ? parsed.data : validFields(ScheduleRequestSchema, request);
     issues.push(...timingIssues(valid.cron, request.timezone === undefined ? DEFAULT_TIMEZONE : valid.timezone));
     const named = request.variants === undefined ? undefined : checkVariants(request.variants, this.deps.maxTimeLimitSeconds);
     issues.push(...(named?.issues ?? []));
     if (valid.scenarioId !== undefined && !(await this.deps.scenarios.get(valid.scenarioId))) {
       issues.push({ path: ["scenarioId"], message: `no scenario "${valid.scenarioId}"; store it first with PUT /v1/scenarios/${valid.scenarioId}` });
     }
-    if (!parsed.success || issues.length) throw invalidInput(issues);
-    const { cron, scenarioId, pinBefore } = parsed.data;
-    const timezone = parsed.data.timezone ?? DEFAULT_TIMEZONE;
+    if (!data || issues.length) throw invalidInput(issues);
+    const { cron, scenarioId, pinBefore } = data;
+    const timezone = data.timezone ?? DEFAULT_TIMEZONE;
 
     const record: ScheduleRecord = {
       id: newJobId(),
