@@ -26,16 +26,18 @@ nor a greedy fill had one by the time limit, solver fault), 2 bad input.`;
 
 /**
  * Reports progress on stderr once the solve has run for a second: one line rewritten in place on a
- * terminal, else a line per phase change and at most one every five seconds.
+ * terminal, else a line per phase change and on the first plan, and at most one every five seconds
+ * otherwise.
  */
 function progressLine(enabled: boolean) {
   const tty = process.stderr.isTTY;
-  let last: { phase: string; at: number } | undefined;
+  let last: { phase: string; at: number; incumbent: boolean } | undefined;
   return {
     update(p: Progress) {
       if (!enabled || p.elapsedMs < 1000) return;
-      if (!tty && last && last.phase === p.phase && p.elapsedMs - last.at < 5000) return;
-      last = { phase: p.phase, at: p.elapsedMs };
+      const incumbent = p.incumbent !== undefined;
+      if (!tty && last && last.phase === p.phase && p.elapsedMs - last.at < 5000 && (last.incumbent || !incumbent)) return;
+      last = { phase: p.phase, at: p.elapsedMs, incumbent };
       const numbers = [p.incumbent !== undefined ? `incumbent ${p.incumbent.toFixed(0)}` : "", p.bound !== undefined ? `bound ${p.bound.toFixed(0)}` : ""];
       const text = `${p.phase.padEnd(14)} ${(p.elapsedMs / 1000).toFixed(1).padStart(6)} s  ${numbers.filter(Boolean).join("  ")}`;
       process.stderr.write(tty ? `\r${text}\u001b[K` : `${text}\n`);
