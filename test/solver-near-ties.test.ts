@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { scenarioPolicy, type PolicyInput } from "../src/domain/index.js";
 import { generateScenario } from "../src/generate/index.js";
 import { buildModel } from "../src/model/build.js";
-import { nearTieTolerance } from "../src/pipeline/warm-start.js";
+import { nearTieTolerance } from "../src/pipeline/neighbourhood.js";
 
 // The neighbourhood search takes the columns the LP nearly ties. A near-tie is another wave or zone
 // for the same household, so how near is measured in days waited and minutes travelled, and must not

@@ -3,7 +3,8 @@ import { generateScenario } from "../src/generate/index.js";
 import { buildModel, withCoverRows } from "../src/model/build.js";
 import { relaxation } from "../src/model/program.js";
 import { solvePolicy, solveScenario } from "../src/pipeline/solve.js";
-import { NEAR_TIES_FOR_SUPPORT_START, nearTieCount } from "../src/pipeline/warm-start.js";
+import { nearTieCount } from "../src/pipeline/neighbourhood.js";
+import { NEAR_TIES_FOR_SUPPORT_START } from "../src/pipeline/warm-start.js";
 import { runBackend } from "../src/solvers/run.js";
 
 // Where the LP leaves many near-ties, the neighbourhood search first finds a plan over the LP's

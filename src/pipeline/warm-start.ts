@@ -1,10 +1,12 @@
 import { branchingPriority, withCoverRows, type AllocationModel } from "../model/build.js";
-import { objectiveOf, relaxation, restrictColumns, withinRestriction, type IntegerProgram, type RestrictedProgram, type Row } from "../model/program.js";
+import { relaxation, restrictColumns, withinRestriction, type IntegerProgram, type RestrictedProgram, type Row } from "../model/program.js";
 import { roundedSolution } from "../model/rounding.js";
-import { firstWithinGapOfOptimum, objectiveKind, provenBound, provenWithin, relativeGap, type ObjectiveKind } from "../solvers/bound.js";
+import { relativeGap } from "../solvers/bound.js";
 import { Racer, type FoundPlan } from "../solvers/racer.js";
 import { runBackend, runSearchPair, withStop, type RunOptions } from "../solvers/run.js";
-import type { BackendResult } from "../solvers/types.js";
+import type { BackendResult, BackendSolution } from "../solvers/types.js";
+import { Incumbency } from "./incumbency.js";
+import { lpNeighbourhood, nearTieCount } from "./neighbourhood.js";
 import { fixByReducedCosts, type LpOptimum } from "./reduced-cost.js";
 
 /**
@@ -28,21 +30,6 @@ const NEIGHBOURHOOD_NODES = 200;
  * took another 0.8-1.4 s.
  */
 const NEIGHBOURHOOD_GAP = 1e-5;
-/**
- * The neighbourhood also takes the columns the LP leaves at a bound whose reduced cost is below this
- * share of the largest objective coefficient: near-ties of the LP's choice (another wave or zone a
- * few days or minutes worse), which the integer optimum often needs where the LP splits a household.
- */
-const NEIGHBOURHOOD_REDUCED_COST = 0.01;
-/**
- * ... but below no more than this share of the largest spread of one class's placement costs (the
- * days waited and minutes travelled between its best and worst placement). The largest coefficient
- * grows with the priority weights and the family bonus, which no choice between two placements of a
- * household changes: under `strict-priority` (weights up to 20,000) its 1% was 203 points, where the
- * spread is 164 at full scale, and the neighbourhood twice the LP's support took 12 s to a plan 289
- * points below the LP bound. Under MODEL.md's default weights (1% of 3,477) the share above binds.
- */
-const NEIGHBOURHOOD_SPREAD_SHARE = 0.25;
 /**
  * Near-ties (`lpNeighbourhood`) from which the neighbourhood search starts from a plan of the LP's
  * support alone. HiGHS is often slow to find good plans among thousands of near-ties (at full scale
@@ -94,144 +81,6 @@ const EARLY_RACE_AFTER_MS = 1500;
  */
 let processHasSolved = false;
 
-type Solution = Extract<BackendResult, { status: "solution" }>;
-
-/**
- * The MIP over every continuous column and the integer columns the LP uses (a relaxation-induced
- * neighbourhood), with `withNearTies` also its near-ties (`nearTie`).
- */
-function lpNeighbourhood(model: AllocationModel, lp: Solution, withNearTies: boolean): RestrictedProgram {
-  const used = usedByLp(model.program, lp);
-  const tie = withNearTies ? nearTie(model, lp) : () => false;
-  return restrictColumns(model.program, (j) => used(j) || tie(j));
-}
-
-/** Columns outside the LP's support (`usedByLp`) that are near-ties of it. */
-export function nearTieCount(model: AllocationModel, lp: Solution): number {
-  const used = usedByLp(model.program, lp);
-  const tie = nearTie(model, lp);
-  return model.program.columns.filter((_, j) => !used(j) && tie(j)).length;
-}
-
-/** Every continuous column, and the integer columns the LP does not leave at their lower bound. */
-function usedByLp(p: IntegerProgram, lp: Solution): (j: number) => boolean {
-  return (j) => !p.columns[j].integer || Math.abs(lp.values[j] - p.columns[j].lower) > 1e-9;
-}
-
-/** Columns whose reduced cost in the LP is within `nearTieTolerance`. */
-function nearTie(model: AllocationModel, lp: Solution): (j: number) => boolean {
-  const reducedCost = lp.reducedCosts;
-  const tolerance = nearTieTolerance(model);
-  return (j) => reducedCost !== undefined && Math.abs(reducedCost[j]) <= tolerance;
-}
-
-/** The reduced cost up to which a column the LP leaves at a bound is a near-tie (`lpNeighbourhood`). */
-export function nearTieTolerance(model: AllocationModel): number {
-  const largest = Math.max(0, ...model.program.columns.map((c) => Math.abs(c.cost)));
-  return Math.min(NEIGHBOURHOOD_REDUCED_COST * largest, NEIGHBOURHOOD_SPREAD_SHARE * largestPlacementSpread(model));
-}
-
-/** The largest difference between the costs of two placement columns of one employee class. */
-function largestPlacementSpread(model: AllocationModel): number {
-  const range = new Map<number, { low: number; high: number }>();
-  for (const { column, cls } of model.placements) {
-    const cost = model.program.columns[column].cost;
-    const r = range.get(cls);
-    if (r) {
-      r.low = Math.min(r.low, cost);
-      r.high = Math.max(r.high, cost);
-    } else range.set(cls, { low: cost, high: cost });
-  }
-  return Math.max(0, ...[...range.values()].map((r) => r.high - r.low));
-}
-
-/** The best plan of the whole program known so far, and the smallest dual bound proven for it. */
-class Incumbency {
-  best?: FoundPlan;
-  bound: number;
-  /** A MIP search found a plan (not only rounding): the root attempt leaves heuristics off and works on the proof. */
-  planFromSearch = false;
-  private readonly kind: ObjectiveKind;
-  private readonly listeners: ((state: Incumbency) => void)[];
-
-  constructor(
-    private readonly program: IntegerProgram,
-    lpBound: number,
-    onChange: (state: Incumbency) => void,
-  ) {
-    this.kind = objectiveKind(program);
-    this.bound = provenBound(lpBound, this.kind);
-    this.listeners = [onChange];
-  }
-
-  /** Also tells `listener` of every change from now on. */
-  listen(listener: (state: Incumbency) => void): void {
-    this.listeners.push(listener);
-  }
-
-  private changed(): void {
-    for (const listener of this.listeners) listener(this);
-  }
-
-  plan(values: number[]): FoundPlan {
-    return { values, objective: objectiveOf(this.program, values) };
-  }
-
-  offer(plan: FoundPlan, fromSearch: boolean): void {
-    this.planFromSearch ||= fromSearch;
-    if (!this.best || plan.objective > this.best.objective) this.best = plan;
-    this.changed();
-  }
-
-  lower(bound: number): void {
-    const proven = provenBound(bound, this.kind);
-    if (proven >= this.bound) return;
-    this.bound = proven;
-    this.changed();
-  }
-
-  /** A program that holds every plan better than the best has none: none exists, so the best is optimal. */
-  noneBetter(): void {
-    if (this.best) this.lower(this.best.objective);
-  }
-
-  /**
-   * Takes a stage's plan when it is better, and its dual bound when that holds for the whole program
-   * (a stage's program then holds every plan better than the best, so its infeasibility proves the best).
-   */
-  take(result: BackendResult, toWhole: (values: number[]) => number[], boundHolds: boolean): void {
-    if (result.status === "infeasible" && boundHolds) this.noneBetter();
-    if (result.status !== "solution") return;
-    this.offer(this.plan(toWhole(result.values)), true);
-    if (boundHolds) this.lower(result.bound);
-  }
-
-  proven(gap: number): boolean {
-    return this.best !== undefined && this.proves(this.best, gap);
-  }
-
-  /** The bound proven so far puts `plan` within `gap` of the optimum. */
-  proves(plan: FoundPlan, gap: number): boolean {
-    return provenWithin(plan.objective, this.bound, this.kind, gap);
-  }
-
-  /** Of the plans, in their order, the first within `gap` of the optimum once that is known (`firstWithinGapOfOptimum`). */
-  firstWithinGapOfOptimum(plans: FoundPlan[], gap: number): FoundPlan | undefined {
-    if (!this.best) return undefined;
-    const known = { bound: this.bound, best: this.best.objective };
-    const at = firstWithinGapOfOptimum(plans.map((plan) => plan.objective), known, this.kind, gap);
-    return at === undefined ? undefined : plans[at];
-  }
-
-  answer({ values, objective }: FoundPlan): Solution {
-    return { status: "solution", values, objective, bound: Math.max(this.bound, objective) };
-  }
-
-  /** The best plan as the answer, or the last stage's own result when there is none. */
-  answerOr(last: BackendResult): BackendResult {
-    return this.best ? this.answer(this.best) : last;
-  }
-}
 
 /**
  * HiGHS from a warm start. MIP search is slow to find good integer plans of this model while its LP
@@ -426,7 +275,7 @@ function stageOptions(state: Incumbency, options: RunOptions, r: RestrictedProgr
  */
 async function searchNeighbourhood(
   model: AllocationModel,
-  lp: Solution,
+  lp: BackendSolution,
   state: Incumbency,
   options: RunOptions,
   onPlanObjective?: (objective: number) => void,
@@ -468,7 +317,7 @@ async function searchNeighbourhood(
 }
 
 /** The LP rounded to a plan (`roundedSolution`), if the rounding reaches one. */
-function roundedPlan(model: AllocationModel, lp: Solution, state: Incumbency): FoundPlan | undefined {
+function roundedPlan(model: AllocationModel, lp: BackendSolution, state: Incumbency): FoundPlan | undefined {
   const values = roundedSolution(model, lp.values);
   return values && state.plan(values);
 }
@@ -478,7 +327,7 @@ function roundedPlan(model: AllocationModel, lp: Solution, state: Incumbency): F
  * reported, the stages work towards an exact proof (which the race may need to decide), and the last
  * stage is a single search.
  */
-async function proofStages(model: AllocationModel, lp: Solution, state: Incumbency, options: RunOptions, inRace: boolean): Promise<BackendResult> {
+async function proofStages(model: AllocationModel, lp: BackendSolution, state: Incumbency, options: RunOptions, inRace: boolean): Promise<BackendResult> {
   const started = Date.now();
   const remaining = (share = 1) => withTimeLeft(options, started, share).timeLimitMs;
   const proofGap = inRace ? 0 : options.gap;
@@ -535,7 +384,7 @@ async function proofStages(model: AllocationModel, lp: Solution, state: Incumben
  */
 async function race(
   model: AllocationModel,
-  lp: Solution,
+  lp: BackendSolution,
   state: Incumbency,
   first: FoundPlan | undefined,
   options: RunOptions,
@@ -596,7 +445,7 @@ async function fixedAgainstCuts(atRoot: RestrictedProgram, cuts: Row[], state: I
 }
 
 /** The program cut down by reduced-cost fixing against the best plan, or whole when there is none. */
-function reducedProgram(p: IntegerProgram, lp: Solution, best: FoundPlan | undefined): RestrictedProgram {
+function reducedProgram(p: IntegerProgram, lp: BackendSolution, best: FoundPlan | undefined): RestrictedProgram {
   if (!best || !lp.reducedCosts) return restrictColumns(p, () => true);
   return fixByReducedCosts(p, lp as LpOptimum, best.values, best.objective);
 }

@@ -56,6 +56,9 @@ export type BackendResult =
   | { status: "infeasible" }
   | { status: "stopped"; bound?: number; reason: string };
 
+/** A result with a solution. */
+export type BackendSolution = Extract<BackendResult, { status: "solution" }>;
+
 export interface BackendHooks {
   /** Polled at the solver's checkpoints: true asks it to stop with what it has. */
   shouldStop(): boolean;
