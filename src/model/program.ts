@@ -129,6 +129,11 @@ export function restrictColumns(p: IntegerProgram, keep: (j: number) => boolean)
   return { program, expand, project: (values) => kept.map((j) => values[j]) };
 }
 
+/** `p` as a restriction of itself, every column kept: `restrictColumns(p, () => true)` without copying its rows. */
+export function wholeProgram(p: IntegerProgram): RestrictedProgram {
+  return { program: p, expand: (values) => Array.from(values), project: (values) => Array.from(values) };
+}
+
 /** `inner`, a restriction of `outer`'s program, as a restriction of the program `outer` restricts. */
 export function withinRestriction(outer: RestrictedProgram, inner: RestrictedProgram): RestrictedProgram {
   return { program: inner.program, expand: (values) => outer.expand(inner.expand(values)), project: (values) => inner.project(outer.project(values)) };

@@ -1,5 +1,5 @@
 import { branchingPriority, withCoverRows, type AllocationModel } from "../model/build.js";
-import { relaxation, restrictColumns, withinRestriction, type IntegerProgram, type RestrictedProgram, type Row } from "../model/program.js";
+import { relaxation, wholeProgram, withinRestriction, type IntegerProgram, type RestrictedProgram, type Row } from "../model/program.js";
 import { roundedSolution } from "../model/rounding.js";
 import { relativeGap } from "../solvers/bound.js";
 import { Racer, type FoundPlan } from "../solvers/racer.js";
@@ -127,7 +127,7 @@ async function solveInStages(model: AllocationModel, options: RunOptions): Promi
   const report = (state: Incumbency) => options.onProgress?.({ incumbent: state.best?.objective, bound: state.bound });
   const state = new Incumbency(p, lp.objective, report);
   report(state);
-  const branched = branchable(p, options.gap) ? await searchByBranching(model, restrictColumns(withCoverRows(model), () => true), state, withTimeLeft(options, started)) : lp;
+  const branched = branchable(p, options.gap) ? await searchByBranching(model, wholeProgram(withCoverRows(model)), state, withTimeLeft(options, started)) : lp;
   const over = () => options.signal?.aborted === true || state.proven(options.gap);
   if (branched.status === "infeasible" || over()) return state.answerOr(branched);
   const early = raceable(p) ? new EarlyRacer(p, state.bound, withTimeLeft(options, started), processHasSolved ? EARLY_RACE_AFTER_MS : undefined) : undefined;
@@ -446,6 +446,6 @@ async function fixedAgainstCuts(atRoot: RestrictedProgram, cuts: Row[], state: I
 
 /** The program cut down by reduced-cost fixing against the best plan, or whole when there is none. */
 function reducedProgram(p: IntegerProgram, lp: BackendSolution, best: FoundPlan | undefined): RestrictedProgram {
-  if (!best || !lp.reducedCosts) return restrictColumns(p, () => true);
+  if (!best || !lp.reducedCosts) return wholeProgram(p);
   return fixByReducedCosts(p, lp as LpOptimum, best.values, best.objective);
 }
