@@ -97,7 +97,9 @@ describe("the branch-and-bound over HiGHS's LP", () => {
       expect(result.status, `seed ${seed}`).toBe(reference.status);
       if (result.status !== "solution" || reference.status !== "solution") continue;
       expect(result.objective, `seed ${seed}`).toBeCloseTo(reference.objective, 6);
-      expect(result.bound, `seed ${seed}`).toBeCloseTo(result.objective, 6);
+      // The root's cuts are eased by 1e-9 of their right-hand side, so the bound may stand that much above.
+      expect(result.bound - result.objective, `seed ${seed}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(result.objective)));
+      expect(result.bound, `seed ${seed}`).toBeGreaterThanOrEqual(result.objective);
       expect(maxViolation(p, result.values), `seed ${seed}`).toBeLessThanOrEqual(1e-6);
     }
   });
@@ -109,11 +111,14 @@ describe("the pipeline on generated 2,000-employee models", () => {
   // Seeds 6 and 8 took HiGHS's own searches 5 and 2.4 s (the neighbourhood's search was slow to find
   // their optima); branching first on the households of each size proves them in under a hundred nodes.
   // Seeds 12 and 13 are proven by the same branching only over the program cut down by the root's cuts.
+  // Seed 21, where branching alone found no plan in 100 nodes, is proven once Gomory cuts at its root
+  // have brought the LP bound down.
   it.each([
     [6, 1_008_120],
     [8, 1_002_824],
     [12, 1_007_335],
     [13, 1_007_308],
+    [21, 1_010_529],
   ])("proves seed %i optimal at %i", async (seed, optimum) => {
     const plan = await solveScenario(generated(seed), { solver: "highs" });
     expect(plan).toMatchObject({ status: "optimal", objective: optimum, bound: optimum });
