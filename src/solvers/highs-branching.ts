@@ -33,9 +33,14 @@ interface BoundChange {
   upper: number;
 }
 
-/** A subproblem: the program's bounds with `changes` applied in order; `bound` is its parent's LP objective. */
+/**
+ * A subproblem: the program's bounds with `changes` applied in order; `bound` is its parent's LP
+ * objective; `cuts` are those found at its ancestors below the root (`Branching.nodeCuts`), which
+ * hold within its bounds.
+ */
 interface Node {
   changes: BoundChange[];
+  cuts: Cut[];
   bound: number;
 }
 
@@ -46,6 +51,12 @@ export interface Branching {
   stallNodes: number;
   /** Stop when this many nodes have found no plan. */
   planWithinNodes: number;
+  /**
+   * Cuts at every node as well, each held by the node's subtree, and a pace: once a plan is known,
+   * stop when the bound's fall over the last `window` nodes, kept up, would not prove it within
+   * `nodes` nodes in all.
+   */
+  nodeCuts?: { window: number; nodes: number };
 }
 
 /**
@@ -57,7 +68,8 @@ export interface Branching {
  * of each size a wave takes (`h_w_p`); branching on those counts first closes it in tens of nodes,
  * where HiGHS's search, branching mostly on placements, took up to seconds (docs/formulation.md).
  * At the root, rounds of Gomory mixed-integer cuts (`gomoryCuts`) bring the LP bound down first; they
- * hold for every plan, and the tight ones stay as rows for the whole search.
+ * hold for every plan, and the tight ones stay as rows for the whole search. With `nodeCuts`, each
+ * node adds a round of its own, which hold within its bounds and so stay as rows below it only.
  *
  * Exact: a node is dropped only when its LP is infeasible or its bound cannot beat the best plan by
  * more than the gap, and the bound answered is the largest of the nodes left open or dropped for the
@@ -91,6 +103,11 @@ class Search {
   private nodes = 0;
   private lowestBound = Infinity;
   private lastFall = 0;
+  /** The lowest bound taken after each number of nodes, for the pace of `Branching.nodeCuts`. */
+  private readonly lowestAfter: number[] = [];
+  /** Rows of the LP up to the root's cuts; the node's cuts follow. */
+  private rootRows = 0;
+  private nodeCutsInLp: Cut[] = [];
   /** The LP's rows as the cut separator reads them: the program's, then the root's cuts. */
   private readonly lpRows: LpRow[];
   /** The LP's column bounds: the program's with the node's changes. */
@@ -116,7 +133,7 @@ class Search {
   run(): BackendResult {
     // A plan to start from is a bound to drop nodes by from the first.
     if (this.options.initial) this.offer(this.options.initial);
-    this.open.add({ changes: [], bound: Infinity });
+    this.open.add({ changes: [], cuts: [], bound: Infinity });
     const maxNodes = this.options.maxNodes ?? Infinity;
     while (this.open.size > 0) {
       if (this.nodes >= maxNodes || this.stalled() || this.hooks.shouldStop()) {
@@ -127,6 +144,7 @@ class Search {
         this.lowestBound = node.bound;
         this.lastFall = this.nodes;
       }
+      this.lowestAfter[this.nodes] = this.lowestBound;
       if (this.cannotBeatBest(node.bound)) this.dropped = Math.max(this.dropped, node.bound);
       else this.explore(node);
     }
@@ -136,14 +154,27 @@ class Search {
 
   private stalled(): boolean {
     const { stallNodes, planWithinNodes } = this.options.branching;
-    return this.nodes - this.lastFall >= stallNodes || (!this.best && this.nodes >= planWithinNodes);
+    return this.nodes - this.lastFall >= stallNodes || (!this.best && this.nodes >= planWithinNodes) || this.tooSlowToProve();
+  }
+
+  /** With cuts at the nodes: at the pace of the bound's fall over the last window of nodes, the best plan would not be proven within the nodes allowed. */
+  private tooSlowToProve(): boolean {
+    const pace = this.options.branching.nodeCuts;
+    if (!pace || !this.best || this.nodes < pace.window) return false;
+    const fall = (this.lowestAfter[this.nodes - pace.window] - this.lowestBound) / pace.window;
+    const proofLeft = this.lowestBound - (this.best.objective + (this.kind === "integral" ? 1 : 0));
+    return fall <= 0 || this.nodes + proofLeft / fall > pace.nodes;
   }
 
   private explore(node: Node): void {
     this.applyBounds(node.changes);
     this.nodes++;
     if (this.nodes % REPORT_EVERY_NODES === 0) this.report();
-    const optimum = node.changes.length === 0 ? this.cutRoot() : this.solveLp();
+    const root = node.changes.length === 0;
+    if (!root) this.setNodeCuts(node.cuts);
+    let optimum = root ? this.cutRoot() : this.solveLp();
+    let cuts = node.cuts;
+    if (optimum && !root && this.options.branching.nodeCuts) ({ optimum, cuts } = this.cutNode(optimum, node.cuts));
     if (!optimum) return;
     const { bound, x } = optimum;
     const column = this.branchingColumn(x);
@@ -154,8 +185,8 @@ class Search {
       return;
     }
     const { lower, upper } = this.boundsOf(column);
-    this.open.add({ changes: [...node.changes, { column, lower, upper: Math.floor(x[column]) }], bound });
-    this.open.add({ changes: [...node.changes, { column, lower: Math.ceil(x[column]), upper }], bound });
+    this.open.add({ changes: [...node.changes, { column, lower, upper: Math.floor(x[column]) }], cuts, bound });
+    this.open.add({ changes: [...node.changes, { column, lower: Math.ceil(x[column]), upper }], cuts, bound });
   }
 
   /**
@@ -196,7 +227,39 @@ class Search {
       if (optimum) this.rootBound = optimum.bound;
     }
     if (optimum) this.dropSlackCuts(optimum.activity);
+    this.rootRows = this.lpRows.length;
     return optimum;
+  }
+
+  /**
+   * One round of cuts at the node's bounds (`Branching.nodeCuts`), the LP solved again with them: its
+   * optimum (undefined when that closes the node), and the cuts its children inherit, those the node
+   * had and those of the new ones that are tight.
+   */
+  private cutNode(start: LpOptimum, inherited: Cut[]): { optimum?: LpOptimum; cuts: Cut[] } {
+    if (this.branchingColumn(start.x) === undefined) return { optimum: start, cuts: inherited };
+    const found = gomoryCuts({ lp: this.lp, ...this.bounds, rows: this.lpRows, ...start }, CUTS_PER_ROUND);
+    if (found.length === 0) return { optimum: start, cuts: inherited };
+    const first = this.lpRows.length;
+    this.setNodeCuts([...inherited, ...found]);
+    const optimum = this.solveLp();
+    const tight = optimum ? found.filter((cut, k) => isTight(cut, optimum.activity[first + k])) : [];
+    return { optimum, cuts: [...inherited, ...tight] };
+  }
+
+  /**
+   * Makes `cuts` the LP's rows after the root's: the rows it shares from the start with those there
+   * stay, the rest are replaced (best first moves between subtrees; siblings share their parent's).
+   */
+  private setNodeCuts(cuts: Cut[]): void {
+    let shared = 0;
+    while (shared < cuts.length && shared < this.nodeCutsInLp.length && cuts[shared] === this.nodeCutsInLp[shared]) shared++;
+    if (this.nodeCutsInLp.length > shared) {
+      this.lp.deleteRows({ kind: "range", from: this.rootRows + shared, to: this.lpRows.length - 1 });
+      this.lpRows.length = this.rootRows + shared;
+    }
+    for (const cut of cuts.slice(shared)) this.addCut(cut);
+    this.nodeCutsInLp = cuts;
   }
 
   /** A cut the best plan violates would be a numerical error: such a cut is not used. */
@@ -217,10 +280,7 @@ class Search {
   private dropSlackCuts(activity: Float64Array): void {
     const first = this.program.rows.length;
     const slack: number[] = [];
-    for (let i = first; i < this.lpRows.length; i++) {
-      const lower = this.lpRows[i].lower;
-      if (activity[i] > lower + FEASIBILITY_TOLERANCE * Math.max(1, Math.abs(lower))) slack.push(i);
-    }
+    for (let i = first; i < this.lpRows.length; i++) if (!isTight(this.lpRows[i], activity[i])) slack.push(i);
     if (slack.length === 0) return;
     this.lp.deleteRows({ kind: "set", indices: Int32Array.from(slack) });
     const dropped = new Set(slack);
@@ -300,6 +360,11 @@ class Search {
     this.bounds.columnUpper[column] = upper;
     this.lp.changeColBounds(column, highsBound(this.highs, lower), highsBound(this.highs, upper));
   }
+}
+
+/** The cut's row is at its bound at this activity. */
+function isTight(cut: { lower: number }, activity: number): boolean {
+  return activity <= cut.lower + FEASIBILITY_TOLERANCE * Math.max(1, Math.abs(cut.lower));
 }
 
 /** Nodes waiting to be explored, the one of largest bound first; of equal bounds, the newest. */
