@@ -108,7 +108,7 @@ class Search {
   /** Rows of the LP up to the root's cuts; the node's cuts follow. */
   private rootRows = 0;
   private nodeCutsInLp: Cut[] = [];
-  /** The LP's rows as the cut separator reads them: the program's, then the root's cuts. */
+  /** The LP's rows as the cut separator reads them: the program's, the root's cuts, then the node's. */
   private readonly lpRows: LpRow[];
   /** The LP's column bounds: the program's with the node's changes. */
   private readonly bounds: { columnLower: Float64Array; columnUpper: Float64Array; integerColumn: boolean[] };
