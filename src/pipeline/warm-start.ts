@@ -24,7 +24,7 @@ const BRANCHING_PLAN_WITHIN_NODES = 100;
  * The branch-and-bound with cuts at every node that opens the proof stages (`proofStages`): the nodes
  * over which its pace is judged, and the nodes within which that pace must promise the proof. Seed 16
  * of the generated 2,000-employee models is proven in 63 nodes, its bound falling 3-4 points every
- * 10; where it cannot prove the plan (three preset solves traced) it stops after 20-30 nodes.
+ * 10; where it cannot prove the plan (four preset solves traced) it stops after 20-30 nodes.
  */
 const NODE_CUTS = { window: 20, nodes: 100 };
 /** Share of the time limit, and branch-and-bound nodes, the neighbourhood search may use: it is a heuristic. */
@@ -166,8 +166,10 @@ async function solveInStages(model: AllocationModel, options: RunOptions): Promi
  * `BRANCHING_NODES`; its plan and bound go to `state`. As stage 2a, over the program with the cover
  * rows: on every generated 2,000-employee model it was tried on first it proved the optimum in 1 to
  * 150 nodes; where it does not, its plan (on `ikn-2024-5k` the optimum, after 30 nodes) starts the
- * stages that follow. Before stage 5, over the program cut down against the root's cuts: there the
- * cuts close what branching alone does not (seeds 12 and 13 proven in 29 and 7 nodes).
+ * stages that follow. As stage 3b, over the program cut down by reduced costs, with cuts at every
+ * node (`nodeCuts`): seed 16's bound leaves the plateau where stage 2a stopped. Before stage 5, over
+ * the program cut down against the root's cuts: there the cuts close what branching alone does not
+ * (seeds 12 and 13 proven in 29 and 7 nodes).
  */
 async function searchByBranching(
   model: AllocationModel,
