@@ -76,34 +76,21 @@ function mixedRows(seed: number): IntegerProgram {
 }
 
 describe("Gomory mixed-integer cuts of the LP optimum", () => {
-  it("cut off the LP's optimum and no whole point of 0-1 knapsacks", () => {
+  it.each([
+    ["0-1 knapsacks", Array.from({ length: 30 }, (_, i) => multiKnapsack(i + 1, 10, 3)), 30],
+    ["programs with general integers, half coefficients and rows at either bound", Array.from({ length: 60 }, (_, i) => mixedRows(i + 1)), 20],
+  ])("cut off the LP's optimum and no whole point of %s", (_, programs, fewestCuts) => {
     let total = 0;
-    for (let seed = 1; seed <= 30; seed++) {
-      const p = multiKnapsack(seed, 10, 3);
+    programs.forEach((p, i) => {
       const { cuts, x } = cutsAtLpOptimum(p);
       total += cuts.length;
       for (const cut of cuts) expect(activityOf(cut, x)).toBeLessThan(cut.lower);
       for (const point of wholePoints(p)) {
         if (!satisfies(p, point)) continue;
-        for (const cut of cuts) expect(activityOf(cut, point), `seed ${seed}`).toBeGreaterThanOrEqual(cut.lower - 1e-9);
+        for (const cut of cuts) expect(activityOf(cut, point), `program ${i + 1}`).toBeGreaterThanOrEqual(cut.lower - 1e-9);
       }
-    }
-    expect(total).toBeGreaterThan(30);
-  });
-
-  it("cut off no whole point of programs with general integers, half coefficients and rows at either bound", () => {
-    let total = 0;
-    for (let seed = 1; seed <= 60; seed++) {
-      const p = mixedRows(seed);
-      const { cuts, x } = cutsAtLpOptimum(p);
-      total += cuts.length;
-      for (const cut of cuts) expect(activityOf(cut, x)).toBeLessThan(cut.lower);
-      for (const point of wholePoints(p)) {
-        if (!satisfies(p, point)) continue;
-        for (const cut of cuts) expect(activityOf(cut, point), `seed ${seed}`).toBeGreaterThanOrEqual(cut.lower - 1e-9);
-      }
-    }
-    expect(total).toBeGreaterThan(20);
+    });
+    expect(total).toBeGreaterThan(fewestCuts);
   });
 
   it("hold for every plan where continuous columns take any value the rows allow", () => {
