@@ -21,10 +21,11 @@ const BRANCHING_NODES = 300;
 const BRANCHING_STALL_NODES = 50;
 const BRANCHING_PLAN_WITHIN_NODES = 100;
 /**
- * The branch-and-bound with cuts at every node that opens the proof stages (`proofStages`): the nodes
- * over which its pace is judged, and the nodes within which that pace must promise the proof. Seed 16
- * of the generated 2,000-employee models is proven in 63 nodes, its bound falling 3-4 points every
- * 10; where it cannot prove the plan (four preset solves traced) it stops after 20-30 nodes.
+ * The branch-and-bound with cuts at every node that opens the proof stages (`proofStages`) where
+ * stage 2a found a plan: the nodes over which its pace is judged, and the nodes within which that pace
+ * must promise the proof. Seed 16 of the generated 2,000-employee models is proven in 63 nodes, its
+ * bound falling 3-4 points every 10; where it could not prove the plan (four preset solves traced,
+ * on each of which stage 2a had found none) it stopped after 20-30 nodes.
  */
 const NODE_CUTS = { window: 20, nodes: 100 };
 /** Share of the time limit, and branch-and-bound nodes, the neighbourhood search may use: it is a heuristic. */
@@ -104,7 +105,7 @@ let processHasSolved = false;
  *    nothing; within the requested gap of the LP bound, that is the answer;
  * 3. fix columns by their reduced costs against that plan (`fixByReducedCosts`, exact): on the
  *    named instances this removes a sixth to two thirds of the columns;
- * 3b. on the models of stage 2a, our branch-and-bound again over what is left, with cuts at every
+ * 3b. where stage 2a found a plan, our branch-and-bound again over what is left, with cuts at every
  *    node, while the pace of its bound's fall promises the proof within `NODE_CUTS.nodes` nodes;
  * 4. try to prove the rest at the root node without presolve: on these models presolve removes
  *    almost nothing yet costs most of a second, and the root's cuts often close the gap;
@@ -138,6 +139,7 @@ async function solveInStages(model: AllocationModel, options: RunOptions): Promi
   const state = new Incumbency(p, lp.objective, report);
   report(state);
   const branched = branchable(p, options.gap) ? await searchByBranching(model, wholeProgram(withCoverRows(model)), state, withTimeLeft(options, started)) : lp;
+  const branchingFoundPlan = state.best !== undefined;
   const over = () => options.signal?.aborted === true || state.proven(options.gap);
   if (branched.status === "infeasible" || over()) return state.answerOr(branched);
   const early = raceable(p) ? new EarlyRacer(p, state.bound, withTimeLeft(options, started), processHasSolved ? EARLY_RACE_AFTER_MS : undefined) : undefined;
@@ -157,7 +159,7 @@ async function solveInStages(model: AllocationModel, options: RunOptions): Promi
   }
   const racer = early?.settle(first === undefined || farFromBound(first.objective, state.bound));
   const rest = withTimeLeft(options, started);
-  return racer ? race(model, lp, state, first, rest, racer) : proofStages(model, lp, state, rest, false);
+  return racer ? race(model, lp, state, first, rest, racer) : proofStages(model, lp, state, rest, false, branchingFoundPlan);
 }
 
 /**
@@ -345,7 +347,14 @@ function roundedPlan(model: AllocationModel, lp: BackendSolution, state: Incumbe
  * reported, the stages work towards an exact proof (which the race may need to decide), and the last
  * stage is a single search.
  */
-async function proofStages(model: AllocationModel, lp: BackendSolution, state: Incumbency, options: RunOptions, inRace: boolean): Promise<BackendResult> {
+async function proofStages(
+  model: AllocationModel,
+  lp: BackendSolution,
+  state: Incumbency,
+  options: RunOptions,
+  inRace: boolean,
+  branchingFoundPlan = false,
+): Promise<BackendResult> {
   const started = Date.now();
   const remaining = (share = 1) => withTimeLeft(options, started, share).timeLimitMs;
   const proofGap = inRace ? 0 : options.gap;
@@ -355,7 +364,7 @@ async function proofStages(model: AllocationModel, lp: BackendSolution, state: I
   /** A stage that works on the cut-down program from the best plan, towards proof. */
   const proofStage = (r: RestrictedProgram): RunOptions => ({ ...stageOptions(state, options, r, true, inRace), initial: state.best && r.project(state.best.values) });
   const atRoot = reducedProgram(strengthened, lp, state.best);
-  if (!inRace && state.best && branchable(model.program, options.gap)) {
+  if (branchingFoundPlan) {
     const branched = await searchByBranching(model, atRoot, state, { ...options, timeLimitMs: remaining() }, NODE_CUTS);
     if (done()) return state.answerOr(branched);
   }
