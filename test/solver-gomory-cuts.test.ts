@@ -1,7 +1,7 @@
 import type { Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { relaxation, type IntegerProgram } from "../src/model/program.js";
-import { gomoryCuts, separatorRows, type Cut } from "../src/solvers/gomory.js";
+import { cutActivity, gomoryCuts, separatorInput, type Cut } from "../src/solvers/gomory.js";
 import { toHighsModel } from "../src/solvers/highs-model.js";
 import { loadHighs } from "./support/highs-backend.js";
 import { multiKnapsack } from "./support/multi-knapsack.js";
@@ -22,22 +22,11 @@ function cutsAtLpOptimum(p: IntegerProgram): { cuts: Cut[]; x: Float64Array } {
     lp.options.set({ output_flag: false, presolve: "off" });
     lp.run();
     const { colValue, rowValue } = lp.getSolution();
-    const at = {
-      lp,
-      columnLower: p.columns.map((c) => c.lower),
-      columnUpper: p.columns.map((c) => c.upper),
-      integerColumn: p.columns.map((c) => c.integer),
-      rows: separatorRows(p),
-      x: colValue,
-      activity: rowValue,
-    };
-    return { cuts: gomoryCuts(at, 50), x: colValue };
+    return { cuts: gomoryCuts({ lp, ...separatorInput(p), x: colValue, activity: rowValue }, 50), x: colValue };
   } finally {
     lp.dispose();
   }
 }
-
-const activityOf = (cut: Cut, x: ArrayLike<number>) => Array.from(cut.indices).reduce((s, j, k) => s + cut.values[k] * x[j], 0);
 
 /** Every whole point within the columns' bounds (all columns integer, small ranges). */
 function* wholePoints(p: IntegerProgram): Generator<number[]> {
@@ -84,10 +73,10 @@ describe("Gomory mixed-integer cuts of the LP optimum", () => {
     programs.forEach((p, i) => {
       const { cuts, x } = cutsAtLpOptimum(p);
       total += cuts.length;
-      for (const cut of cuts) expect(activityOf(cut, x)).toBeLessThan(cut.lower);
+      for (const cut of cuts) expect(cutActivity(cut, x)).toBeLessThan(cut.lower);
       for (const point of wholePoints(p)) {
         if (!satisfies(p, point)) continue;
-        for (const cut of cuts) expect(activityOf(cut, point), `program ${i + 1}`).toBeGreaterThanOrEqual(cut.lower - 1e-9);
+        for (const cut of cuts) expect(cutActivity(cut, point), `program ${i + 1}`).toBeGreaterThanOrEqual(cut.lower - 1e-9);
       }
     });
     expect(total).toBeGreaterThan(fewestCuts);
@@ -114,7 +103,7 @@ describe("Gomory mixed-integer cuts of the LP optimum", () => {
         for (let y = 0; y <= 3; y += 0.01) {
           const point = [x0, x1, y];
           if (!satisfies(p, point)) continue;
-          for (const cut of cuts) expect(activityOf(cut, point)).toBeGreaterThanOrEqual(cut.lower - 1e-9);
+          for (const cut of cuts) expect(cutActivity(cut, point)).toBeGreaterThanOrEqual(cut.lower - 1e-9);
         }
   });
 });

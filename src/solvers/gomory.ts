@@ -20,15 +20,35 @@ export interface LpRow {
   integral: boolean;
 }
 
-/** The program's rows as the separator reads them. */
-export function separatorRows(p: IntegerProgram): LpRow[] {
-  return p.rows.map((r) => ({
-    indices: Int32Array.from(r.terms.keys()),
-    values: Float64Array.from(r.terms.values()),
-    lower: r.lower,
-    upper: r.upper,
-    integral: [...r.terms].every(([j, v]) => p.columns[j].integer && Number.isInteger(v)),
-  }));
+/** The program's columns and rows as the separator reads them. */
+export interface SeparatorInput {
+  /** The program's column bounds, to be changed at a node. */
+  columnLower: Float64Array;
+  columnUpper: Float64Array;
+  integerColumn: boolean[];
+  rows: LpRow[];
+}
+
+export function separatorInput(p: IntegerProgram): SeparatorInput {
+  return {
+    columnLower: Float64Array.from(p.columns, (c) => c.lower),
+    columnUpper: Float64Array.from(p.columns, (c) => c.upper),
+    integerColumn: p.columns.map((c) => c.integer),
+    rows: p.rows.map((r) => ({
+      indices: Int32Array.from(r.terms.keys()),
+      values: Float64Array.from(r.terms.values()),
+      lower: r.lower,
+      upper: r.upper,
+      integral: [...r.terms].every(([j, v]) => p.columns[j].integer && Number.isInteger(v)),
+    })),
+  };
+}
+
+/** The cut's left-hand side at `x`. */
+export function cutActivity(cut: Cut, x: ArrayLike<number>): number {
+  let activity = 0;
+  for (let k = 0; k < cut.indices.length; k++) activity += cut.values[k] * x[cut.indices[k]];
+  return activity;
 }
 
 /** An LP at its optimum, with what the separator needs besides HiGHS's basis. */
@@ -168,12 +188,7 @@ function safeCut(at: OptimalLp, coefficients: Float64Array, lower: number): Cut 
   }
   if (indices.length > MAX_TERMS) return undefined;
   rhs -= 1e-9 * Math.max(1, Math.abs(rhs));
-  let activity = 0;
-  let norm = 0;
-  indices.forEach((j, k) => {
-    activity += values[k] * at.x[j];
-    norm += values[k] * values[k];
-  });
-  if ((rhs - activity) / Math.sqrt(norm) < MIN_EFFICACY) return undefined;
-  return { indices: Int32Array.from(indices), values: Float64Array.from(values), lower: rhs };
+  const cut = { indices: Int32Array.from(indices), values: Float64Array.from(values), lower: rhs };
+  const norm = Math.sqrt(values.reduce((sum, v) => sum + v * v, 0));
+  return (rhs - cutActivity(cut, at.x)) / norm < MIN_EFFICACY ? undefined : cut;
 }

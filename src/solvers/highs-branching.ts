@@ -1,7 +1,7 @@
 import type { Highs } from "highs";
 import { maxViolation, objectiveOf, relaxation, type IntegerProgram } from "../model/program.js";
 import { objectiveKind, provenWithin, type ObjectiveKind } from "./bound.js";
-import { gomoryCuts, separatorRows, type Cut, type LpRow } from "./gomory.js";
+import { cutActivity, gomoryCuts, separatorInput, type Cut, type LpRow, type SeparatorInput } from "./gomory.js";
 import { costsForHighs, highsBound, toHighsModel } from "./highs-model.js";
 import type { BackendHooks, BackendOptions, BackendResult } from "./types.js";
 
@@ -110,8 +110,8 @@ class Search {
   private nodeCutsInLp: Cut[] = [];
   /** The LP's rows as the cut separator reads them: the program's, the root's cuts, then the node's. */
   private readonly lpRows: LpRow[];
-  /** The LP's column bounds: the program's with the node's changes. */
-  private readonly bounds: { columnLower: Float64Array; columnUpper: Float64Array; integerColumn: boolean[] };
+  /** The LP's column bounds (the program's with the node's changes) and which columns are integer. */
+  private readonly columns: Omit<SeparatorInput, "rows">;
 
   constructor(
     private readonly highs: Highs,
@@ -122,12 +122,9 @@ class Search {
     private readonly hooks: BackendHooks,
   ) {
     this.kind = objectiveKind(program);
-    this.bounds = {
-      columnLower: Float64Array.from(program.columns, (c) => c.lower),
-      columnUpper: Float64Array.from(program.columns, (c) => c.upper),
-      integerColumn: program.columns.map((c) => c.integer),
-    };
-    this.lpRows = separatorRows(program);
+    const { rows, ...columns } = separatorInput(program);
+    this.columns = columns;
+    this.lpRows = rows;
   }
 
   run(): BackendResult {
@@ -220,7 +217,7 @@ class Search {
   private cutRoot(): LpOptimum | undefined {
     let optimum = this.solveLp();
     for (let round = 0; optimum && round < ROOT_CUT_ROUNDS && this.branchingColumn(optimum.x) !== undefined; round++) {
-      const cuts = gomoryCuts({ lp: this.lp, ...this.bounds, rows: this.lpRows, ...optimum }, CUTS_PER_ROUND).filter((cut) => this.holdsForBest(cut));
+      const cuts = gomoryCuts({ lp: this.lp, ...this.columns, rows: this.lpRows, ...optimum }, CUTS_PER_ROUND).filter((cut) => this.holdsForBest(cut));
       if (cuts.length === 0) break;
       for (const cut of cuts) this.addCut(cut);
       optimum = this.solveLp();
@@ -238,7 +235,7 @@ class Search {
    */
   private cutNode(start: LpOptimum, inherited: Cut[]): { optimum?: LpOptimum; cuts: Cut[] } {
     if (this.branchingColumn(start.x) === undefined) return { optimum: start, cuts: inherited };
-    const found = gomoryCuts({ lp: this.lp, ...this.bounds, rows: this.lpRows, ...start }, CUTS_PER_ROUND);
+    const found = gomoryCuts({ lp: this.lp, ...this.columns, rows: this.lpRows, ...start }, CUTS_PER_ROUND);
     if (found.length === 0) return { optimum: start, cuts: inherited };
     const first = this.lpRows.length;
     this.setNodeCuts([...inherited, ...found]);
@@ -264,11 +261,7 @@ class Search {
 
   /** A cut the best plan violates would be a numerical error: such a cut is not used. */
   private holdsForBest(cut: Cut): boolean {
-    if (!this.best) return true;
-    const values = this.best.values;
-    let activity = 0;
-    cut.indices.forEach((j, k) => (activity += cut.values[k] * values[j]));
-    return activity >= cut.lower - FEASIBILITY_TOLERANCE * Math.max(1, Math.abs(cut.lower));
+    return !this.best || cutActivity(cut, this.best.values) >= cut.lower - rowTolerance(cut.lower);
   }
 
   private addCut(cut: Cut): void {
@@ -356,15 +349,20 @@ class Search {
   }
 
   private setBounds({ lower, upper }: { lower: number; upper: number }, column: number): void {
-    this.bounds.columnLower[column] = lower;
-    this.bounds.columnUpper[column] = upper;
+    this.columns.columnLower[column] = lower;
+    this.columns.columnUpper[column] = upper;
     this.lp.changeColBounds(column, highsBound(this.highs, lower), highsBound(this.highs, upper));
   }
 }
 
 /** The cut's row is at its bound at this activity. */
 function isTight(cut: { lower: number }, activity: number): boolean {
-  return activity <= cut.lower + FEASIBILITY_TOLERANCE * Math.max(1, Math.abs(cut.lower));
+  return activity <= cut.lower + rowTolerance(cut.lower);
+}
+
+/** How far a row's activity may stand from its bound `at` and count as at it. */
+function rowTolerance(at: number): number {
+  return FEASIBILITY_TOLERANCE * Math.max(1, Math.abs(at));
 }
 
 /** Nodes waiting to be explored, the one of largest bound first; of equal bounds, the newest. */
